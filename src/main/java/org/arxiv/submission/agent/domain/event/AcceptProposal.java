@@ -1,0 +1,8 @@
+package org.arxiv.submission.agent.domain.event;
+
+/** Accepts a pending proposal. */
+public record AcceptProposal(
+    String proposalId,
+    String comment)
+    implements EventData {
+}

@@ -1,0 +1,4 @@
+package org.arxiv.submission.agent.domain.event;
+
+/** The submitter confirms their contact information. */
+public record ConfirmContactInformation() implements EventData {}

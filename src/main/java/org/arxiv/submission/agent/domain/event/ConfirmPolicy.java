@@ -1,0 +1,4 @@
+package org.arxiv.submission.agent.domain.event;
+
+/** The submitter accepts the submission policy. */
+public record ConfirmPolicy() implements EventData {}

@@ -1,0 +1,4 @@
+package org.arxiv.submission.agent.domain.event;
+
+/** Submits the submission for announcement. */
+public record FinalizeSubmission() implements EventData {}

@@ -1,0 +1,4 @@
+package org.arxiv.submission.agent.domain.event;
+
+/** Withdraws the processed-source confirmation and the preview. */
+public record UnConfirmSourceProcessed() implements EventData {}
