@@ -1,0 +1,125 @@
+package org.arxiv.submission.agent.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent database: a connection pool, the schema migrations and transactions.
+ *
+ * <p>Every write of the agent happens in one of these transactions, so that a checkpoint, the
+ * processes its record started and the events a step emitted commit together or not at all.
+ */
+public final class Database implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  /** Work done inside a transaction. */
+  @FunctionalInterface
+  public interface TransactionWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Opens the pool and applies pending migrations.
+   *
+   * @param settings where and how to connect
+   */
+  public static Database open(DatabaseSettings settings) {
+    Dialect dialect = Dialect.forUrl(settings.url());
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setConnectionTimeout(settings.connectTimeout().toMillis());
+    config.setPoolName("agent-db");
+    config.setAutoCommit(true);
+    // Keep start-up quick when the server is down; callers decide how long to wait for it.
+    config.setInitializationFailTimeout(-1);
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      migrate(dataSource, dialect);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    log.info("Agent database ready: {} ({})", settings.redactedUrl(), dialect);
+    return new Database(dataSource, dialect);
+  }
+
+  private static void migrate(DataSource dataSource, Dialect dialect) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations(dialect.migrationLocation())
+        .load()
+        .migrate();
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Runs the work in one transaction and commits it; any exception rolls it back.
+   *
+   * @throws StoreException when the database fails or the work throws SQLException
+   */
+  public <T> T inTransaction(TransactionWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database transaction failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns whether the database answers a connection request within the pool timeout. */
+  public boolean isAvailable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid((int) Duration.ofSeconds(5).toSeconds());
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}
