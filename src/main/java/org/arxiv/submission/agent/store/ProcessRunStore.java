@@ -99,6 +99,19 @@ public final class ProcessRunStore {
     return counts;
   }
 
+  /** Returns how many runs have not yet succeeded or failed. */
+  public int countUnfinished(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT COUNT(*) FROM process_run WHERE status NOT IN (?, ?)")) {
+      statement.setString(1, ProcessRun.SUCCEEDED);
+      statement.setString(2, ProcessRun.FAILED);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
   public void markQueued(Connection connection, String processId) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
         "UPDATE process_run SET queued = ? WHERE process_id = ?")) {

@@ -1,0 +1,211 @@
+package org.arxiv.submission.agent;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.arxiv.submission.agent.config.Settings;
+import org.arxiv.submission.agent.process.ProcessCatalog;
+import org.arxiv.submission.agent.process.ProcessDefinition;
+import org.arxiv.submission.agent.process.ProcessServices;
+import org.arxiv.submission.agent.projection.Projector;
+import org.arxiv.submission.agent.rules.PolicyConfig;
+import org.arxiv.submission.agent.rules.RuleRegistry;
+import org.arxiv.submission.agent.runner.Dispatcher;
+import org.arxiv.submission.agent.runner.EventEmitter;
+import org.arxiv.submission.agent.runner.JobQueue;
+import org.arxiv.submission.agent.runner.ProcessWorker;
+import org.arxiv.submission.agent.runner.RunnerMetrics;
+import org.arxiv.submission.agent.runner.StepRunner;
+import org.arxiv.submission.agent.services.StoreProcessServices;
+import org.arxiv.submission.agent.store.CheckpointStore;
+import org.arxiv.submission.agent.store.Database;
+import org.arxiv.submission.agent.store.DatabaseSettings;
+import org.arxiv.submission.agent.store.EventLogStore;
+import org.arxiv.submission.agent.store.LeaseStore;
+import org.arxiv.submission.agent.store.ProcessRunStore;
+import org.arxiv.submission.agent.store.QuarantineStore;
+import org.arxiv.submission.agent.store.SubmissionStore;
+import org.arxiv.submission.agent.stream.ConsumerMetrics;
+import org.arxiv.submission.agent.stream.ConsumerSettings;
+import org.arxiv.submission.agent.stream.EventStream;
+import org.arxiv.submission.agent.stream.StartPosition;
+import org.arxiv.submission.agent.stream.StreamConsumer;
+import org.arxiv.submission.agent.stream.TransactionalWriter;
+import org.arxiv.submission.agent.stream.local.LocalEventStream;
+
+/**
+ * The agent's components wired from its settings: database and stores, stream, rules,
+ * processes, dispatcher and workers. Commands open one, use the parts they need and close it.
+ */
+public final class AgentRuntime implements AutoCloseable {
+
+  private final Settings settings;
+  private final Clock clock;
+  private final Database database;
+  private final EventStream stream;
+  private final TransactionalWriter writer;
+  private final RuleRegistry rules;
+  private final ProcessCatalog catalog;
+  private final SubmissionStore submissions;
+  private final EventLogStore eventLog;
+  private final ProcessRunStore runs;
+  private final CheckpointStore checkpoints;
+  private final QuarantineStore quarantine;
+  private final LeaseStore leases;
+  private final EventEmitter emitter;
+  private final Dispatcher dispatcher;
+  private final ProcessWorker worker;
+  private final ConsumerMetrics consumerMetrics;
+
+  private AgentRuntime(Settings settings, Clock clock, MeterRegistry registry) {
+    this.settings = settings;
+    this.clock = clock;
+    this.rules = RuleRegistry.standard(PolicyConfig.from(settings.lookup()));
+    this.catalog = ProcessCatalog.standard();
+    this.database = Database.open(databaseSettings(settings));
+    this.submissions = new SubmissionStore(database.dialect(), clock);
+    this.eventLog = new EventLogStore(database.dialect(), clock);
+    this.runs = new ProcessRunStore(database.dialect(), clock);
+    this.checkpoints = new CheckpointStore(clock);
+    this.quarantine = new QuarantineStore(database.dialect(), clock);
+    this.leases = new LeaseStore(database.dialect());
+    LocalEventStream local = new LocalEventStream(database, streamName(settings), clock);
+    this.stream = local;
+    this.writer = local;
+    Projector projector = new Projector();
+    this.emitter = new EventEmitter(submissions, eventLog, writer, projector, clock);
+    this.dispatcher = new Dispatcher(rules, catalogLookup(), submissions, eventLog, runs,
+        checkpoints, quarantine, emitter, clock);
+    ProcessServices services = new StoreProcessServices(database, submissions);
+    StepRunner stepRunner = new StepRunner(services, clock, new SecureRandom());
+    this.worker = new ProcessWorker(database, runs, emitter, stepRunner, catalogLookup(), clock,
+        new RunnerMetrics(registry));
+    this.consumerMetrics = new ConsumerMetrics(registry);
+  }
+
+  /**
+   * Opens the runtime: connects to the database and applies migrations.
+   *
+   * @throws IllegalArgumentException naming the setting when the configuration is invalid
+   */
+  public static AgentRuntime open(Settings settings, Clock clock, MeterRegistry registry) {
+    return new AgentRuntime(settings, clock, registry);
+  }
+
+  static DatabaseSettings databaseSettings(Settings settings) {
+    return new DatabaseSettings(
+        settings.get("AGENT_DATABASE_URL", DatabaseSettings.DEFAULT_URL),
+        settings.get("AGENT_DATABASE_USER"),
+        settings.get("AGENT_DATABASE_PASSWORD"),
+        settings.getInt("AGENT_DATABASE_POOL_SIZE", 10),
+        settings.getMillis("AGENT_DATABASE_CONNECT_TIMEOUT_MS", 5000));
+  }
+
+  static String streamName(Settings settings) {
+    return settings.get("KINESIS_STREAM", "SubmissionEvents");
+  }
+
+  /** Returns the process lookup by name used by the dispatcher and the workers. */
+  public Function<String, Optional<ProcessDefinition>> catalogLookup() {
+    return catalog::find;
+  }
+
+  /**
+   * Opens the job queue; with {@code workerThreads > 0} this process also runs steps. Runs whose
+   * hand-over to the queue was interrupted are queued now.
+   */
+  public JobQueue openQueue(int workerThreads) {
+    JobQueue queue = JobQueue.open(database, runs, worker, workerThreads,
+        settings.getMillis("AGENT_QUEUE_POLL_MS", 500), clock);
+    queue.enqueueUnqueued();
+    return queue;
+  }
+
+  /** Starts consuming the stream, dispatching to the given queue. */
+  public StreamConsumer startConsumer(JobQueue queue) {
+    StreamConsumer consumer = new StreamConsumer(stream, settings.get("KINESIS_SHARD_ID"),
+        new StartPosition.TrimHorizon(), database, dispatcher, checkpoints, leases, queue,
+        consumerSettings(), consumerMetrics);
+    consumer.start();
+    return consumer;
+  }
+
+  private ConsumerSettings consumerSettings() {
+    return new ConsumerSettings(
+        settings.getInt("AGENT_BATCH_SIZE", 500),
+        settings.getMillis("AGENT_IDLE_SLEEP_MS", 500),
+        Duration.ofSeconds(settings.getInt("AGENT_LEASE_SECONDS", 30)),
+        settings.getInt("AGENT_MAX_HANDLE_ATTEMPTS", 3),
+        settings.get("AGENT_INSTANCE_NAME", defaultInstanceName()));
+  }
+
+  private static String defaultInstanceName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "agent";
+    }
+    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public EventStream stream() {
+    return stream;
+  }
+
+  public RuleRegistry rules() {
+    return rules;
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  public SubmissionStore submissions() {
+    return submissions;
+  }
+
+  public EventLogStore eventLog() {
+    return eventLog;
+  }
+
+  public ProcessRunStore runs() {
+    return runs;
+  }
+
+  public QuarantineStore quarantine() {
+    return quarantine;
+  }
+
+  public CheckpointStore checkpoints() {
+    return checkpoints;
+  }
+
+  public ConsumerMetrics consumerMetrics() {
+    return consumerMetrics;
+  }
+
+  @Override
+  public void close() {
+    stream.close();
+    database.close();
+  }
+}

@@ -1,0 +1,55 @@
+package org.arxiv.submission.agent.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.arxiv.submission.agent.AgentRuntime;
+import org.arxiv.submission.agent.stream.StreamPublisher.OutgoingRecord;
+import org.arxiv.submission.agent.wire.RecordCodec;
+import org.arxiv.submission.agent.wire.RecordDecodeException;
+import org.arxiv.submission.agent.wire.StreamRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Appends records, one JSON document a line, to the configured stream. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+    description = "Append records (one JSON document a line) to the configured stream.")
+final class PublishCommand extends AgentCommand {
+
+  /** The partition key of records that name no submission, as the original's default. */
+  private static final String DEFAULT_PARTITION_KEY = "0";
+
+  @Parameters(paramLabel = "FILE", description = "Records file, or - for standard input.")
+  String source;
+
+  @Override
+  public Integer call() throws Exception {
+    List<OutgoingRecord> records = new ArrayList<>();
+    for (String line : InputLines.read(source)) {
+      if (!line.isBlank()) {
+        records.add(new OutgoingRecord(partitionKey(line), line.getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    try (AgentRuntime runtime = openRuntime()) {
+      List<String> sequenceNumbers = runtime.stream().publisher().publish(records);
+      out().printf("Published %d records to stream %s%s%n", sequenceNumbers.size(),
+          runtime.stream().name(), sequenceNumbers.isEmpty() ? ""
+              : " (sequence numbers " + sequenceNumbers.get(0) + " to "
+                  + sequenceNumbers.get(sequenceNumbers.size() - 1) + ")");
+      out().flush();
+    }
+    return 0;
+  }
+
+  // Records of one submission share a partition key, so they stay in order on one shard.
+  private static String partitionKey(String line) {
+    try {
+      StreamRecord record = RecordCodec.decode(line);
+      Long id = record.event().submissionId() != null ? record.event().submissionId()
+          : record.after().submissionId();
+      return id == null ? DEFAULT_PARTITION_KEY : id.toString();
+    } catch (RecordDecodeException e) {
+      return DEFAULT_PARTITION_KEY;
+    }
+  }
+}

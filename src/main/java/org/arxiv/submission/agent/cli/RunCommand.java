@@ -1,0 +1,89 @@
+package org.arxiv.submission.agent.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.arxiv.submission.agent.AgentRuntime;
+import org.arxiv.submission.agent.runner.JobQueue;
+import org.arxiv.submission.agent.stream.StreamConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the consumer and, by default, workers in the same process. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Consume the configured stream, dispatch processes and run them.")
+class RunCommand extends AgentCommand {
+
+  /** How often runs whose hand-over to the queue was interrupted are looked for. */
+  private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
+
+  @Option(names = "--duration", paramLabel = "SECONDS",
+      description = "Stop after this many seconds (default: run until stopped).")
+  Long durationSeconds;
+
+  @Option(names = "--until-idle",
+      description = "Stop once the stream is read to its end and no process is left to run.")
+  boolean untilIdle;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Worker threads in this process; 0 runs only the consumer "
+          + "(default: AGENT_WORKER_THREADS or 4).")
+  Integer workers;
+
+  /** Whether this command consumes the stream; the worker command does not. */
+  boolean consumes() {
+    return true;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    StopSignal stop = new StopSignal().install();
+    Instant started = Instant.now();
+    try (AgentRuntime runtime = openRuntime()) {
+      int threads = workers != null ? workers
+          : runtime.settings().getInt("AGENT_WORKER_THREADS", 4);
+      JobQueue queue = runtime.openQueue(threads);
+      StreamConsumer consumer = consumes() ? runtime.startConsumer(queue) : null;
+      try {
+        waitForStop(runtime, queue, consumer, stop, started);
+      } finally {
+        if (consumer != null) {
+          consumer.close();
+        }
+        queue.close();
+      }
+      new RunSummary(runtime, started).print(out());
+    }
+    return 0;
+  }
+
+  private void waitForStop(AgentRuntime runtime, JobQueue queue, StreamConsumer consumer,
+      StopSignal stop, Instant started) throws InterruptedException {
+    Instant deadline = durationSeconds == null ? null : started.plusSeconds(durationSeconds);
+    Instant nextSweep = Instant.now().plus(SWEEP_INTERVAL);
+    int idleChecks = 0;
+    while (!stop.await(250)) {
+      Instant now = Instant.now();
+      if (deadline != null && !now.isBefore(deadline)) {
+        return;
+      }
+      if (now.isAfter(nextSweep)) {
+        queue.enqueueUnqueued();
+        nextSweep = now.plus(SWEEP_INTERVAL);
+      }
+      if (untilIdle) {
+        idleChecks = isIdle(runtime, consumer) ? idleChecks + 1 : 0;
+        // Idle for a second in a row, so that records emitted by the last step are read too.
+        if (idleChecks >= 4) {
+          return;
+        }
+      }
+    }
+  }
+
+  private static boolean isIdle(AgentRuntime runtime, StreamConsumer consumer) {
+    if (consumer != null && !consumer.isCaughtUp()) {
+      return false;
+    }
+    return runtime.database().inTransaction(c -> runtime.runs().countUnfinished(c)) == 0;
+  }
+}

@@ -1,0 +1,110 @@
+package org.arxiv.submission.agent.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The agent's settings, each named like the environment variable that sets it (the original's
+ * names where it had them). A value comes from the environment, else from the configuration
+ * file (Java properties with the same keys), else from the caller's default.
+ */
+public final class Settings {
+
+  /** Keys whose values are secrets: they are never logged or printed. */
+  private static final Set<String> SECRETS =
+      Set.of("AGENT_DATABASE_PASSWORD", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+          "SMTP_PASSWORD", "JWT_SECRET");
+
+  private final Map<String, String> values;
+
+  private Settings(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  /**
+   * Loads the file (if given) and overlays the environment.
+   *
+   * @throws IllegalArgumentException when the file cannot be read
+   */
+  public static Settings load(Path file, Map<String, String> environment) {
+    Map<String, String> values = new HashMap<>();
+    if (file != null) {
+      Properties properties = new Properties();
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "cannot read configuration file " + file + ": " + e.getMessage(), e);
+      }
+      properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+    }
+    environment.forEach((key, value) -> {
+      if (value != null) {
+        values.put(key, value);
+      }
+    });
+    return new Settings(values);
+  }
+
+  /** Returns settings with exactly these values, for tests and embedded use. */
+  public static Settings of(Map<String, String> values) {
+    return new Settings(values);
+  }
+
+  /** Returns the value, or null when it is unset or blank. */
+  public String get(String key) {
+    String value = values.get(key);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  public String get(String key, String fallback) {
+    String value = get(key);
+    return value == null ? fallback : value;
+  }
+
+  /** Returns the lookup function that component settings are built from. */
+  public Function<String, String> lookup() {
+    return this::get;
+  }
+
+  /**
+   * Returns an integer setting.
+   *
+   * @throws IllegalArgumentException naming the key when the value is not an integer
+   */
+  public int getInt(String key, int fallback) {
+    String value = get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          key + " must be an integer, got \"" + printable(key) + "\"", e);
+    }
+  }
+
+  /** Returns a duration setting given in milliseconds. */
+  public Duration getMillis(String key, long fallbackMillis) {
+    return Duration.ofMillis(getInt(key, (int) fallbackMillis));
+  }
+
+  /** Returns the value as it may be shown in logs and messages: secrets are masked. */
+  public String printable(String key) {
+    String value = values.get(key);
+    if (value == null) {
+      return null;
+    }
+    return SECRETS.contains(key) ? "***" : value;
+  }
+}

@@ -1,0 +1,63 @@
+package org.arxiv.submission.agent.stream;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.arxiv.submission.agent.runner.Dispatcher;
+
+/**
+ * The consumer's metrics: records handled per shard and outcome (their rate is records per
+ * second), milliseconds behind the tip per shard where the stream reports it, and the shards
+ * this instance holds leases on.
+ */
+public final class ConsumerMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<String, AtomicLong> millisBehind = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> leaseHeld = new ConcurrentHashMap<>();
+
+  public ConsumerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  void recordBatch(String shardId, ShardBatch batch) {
+    if (batch.millisBehindLatest() != null) {
+      gauge(millisBehind, "agent.shard.millis.behind.latest", shardId)
+          .set(batch.millisBehindLatest());
+    }
+  }
+
+  void recordHandled(String shardId, Dispatcher.Outcome outcome) {
+    registry.counter("agent.records", "shard", shardId, "outcome",
+        outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+  }
+
+  void databaseUnavailable() {
+    registry.counter("agent.database.unavailable").increment();
+  }
+
+  void leaseHeld(String shardId, boolean held) {
+    gauge(leaseHeld, "agent.shard.lease.held", shardId).set(held ? 1 : 0);
+  }
+
+  /** Returns the number of records handled with the given outcome, over all shards. */
+  public long count(Dispatcher.Outcome outcome) {
+    return (long) registry.find("agent.records")
+        .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  private AtomicLong gauge(Map<String, AtomicLong> values, String name, String shardId) {
+    return values.computeIfAbsent(shardId, id -> {
+      AtomicLong value = new AtomicLong();
+      Gauge.builder(name, value, AtomicLong::get).tag("shard", id).register(registry);
+      return value;
+    });
+  }
+}

@@ -1,0 +1,228 @@
+package org.arxiv.submission.agent.stream;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.arxiv.submission.agent.runner.Dispatcher;
+import org.arxiv.submission.agent.runner.JobQueue;
+import org.arxiv.submission.agent.store.CheckpointStore;
+import org.arxiv.submission.agent.store.Database;
+import org.arxiv.submission.agent.store.LeaseStore;
+import org.arxiv.submission.agent.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes every shard of a stream (or one configured shard) that this instance can lease.
+ *
+ * <p>A coordinator thread renews the leases it holds, takes free or expired leases of shards
+ * that are ready, and runs one {@link ShardConsumer} thread per leased shard. A shard is ready
+ * when it is not finished and every parent it names is finished, so a child shard of a split
+ * or merge is read only after its parents.
+ */
+public final class StreamConsumer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
+
+  private final EventStream stream;
+  private final String onlyShard;
+  private final StartPosition defaultStart;
+  private final Database database;
+  private final Dispatcher dispatcher;
+  private final CheckpointStore checkpoints;
+  private final LeaseStore leases;
+  private final JobQueue queue;
+  private final ConsumerSettings settings;
+  private final ConsumerMetrics metrics;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
+  private volatile boolean allShardsFinished;
+  private Thread coordinator;
+
+  private record Running(ShardConsumer consumer, Thread thread) {}
+
+  public StreamConsumer(EventStream stream, String onlyShard, StartPosition defaultStart,
+      Database database, Dispatcher dispatcher, CheckpointStore checkpoints, LeaseStore leases,
+      JobQueue queue, ConsumerSettings settings, ConsumerMetrics metrics) {
+    this.stream = stream;
+    this.onlyShard = onlyShard;
+    this.defaultStart = defaultStart;
+    this.database = database;
+    this.dispatcher = dispatcher;
+    this.checkpoints = checkpoints;
+    this.leases = leases;
+    this.queue = queue;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  /** Starts the coordinator thread. */
+  public void start() {
+    log.info("Consuming stream {} as {} ({})", stream.name(), settings.owner(),
+        onlyShard == null ? "all shards" : "shard " + onlyShard);
+    coordinator = new Thread(this::coordinate, "consumer-coordinator");
+    coordinator.start();
+  }
+
+  private void coordinate() {
+    Duration tick = settings.leaseDuration().dividedBy(3);
+    while (!stopping.get()) {
+      try {
+        balance();
+      } catch (StoreException e) {
+        log.error("Lease bookkeeping failed: {}; trying again in {} ms", e.getMessage(),
+            tick.toMillis());
+      } catch (RuntimeException e) {
+        log.error("Listing or leasing shards of {} failed: {}; trying again in {} ms",
+            stream.name(), e.toString(), tick.toMillis(), e);
+      }
+      sleepQuietly(tick);
+    }
+  }
+
+  private void balance() {
+    reapEnded();
+    renewHeld();
+    List<ShardInfo> shards = stream.listShards().stream()
+        .filter(s -> onlyShard == null || s.shardId().equals(onlyShard))
+        .toList();
+    Map<String, CheckpointStore.Checkpoint> saved = database.inTransaction(
+        c -> checkpoints.list(c, stream.name())).stream()
+        .collect(Collectors.toMap(CheckpointStore.Checkpoint::shardId, cp -> cp));
+    Set<String> finished = new HashSet<>();
+    saved.values().stream().filter(CheckpointStore.Checkpoint::shardFinished)
+        .forEach(cp -> finished.add(cp.shardId()));
+    allShardsFinished = shards.stream().allMatch(s -> finished.contains(s.shardId()));
+    for (ShardInfo shard : shards) {
+      if (stopping.get()) {
+        return;
+      }
+      if (running.containsKey(shard.shardId()) || finished.contains(shard.shardId())
+          || !parentsFinished(shard, shards, finished)) {
+        continue;
+      }
+      boolean acquired = database.inTransaction(c -> leases.acquire(c, stream.name(),
+          shard.shardId(), settings.owner(), settings.leaseDuration()));
+      if (acquired) {
+        startShard(shard.shardId(), saved.get(shard.shardId()));
+      }
+    }
+  }
+
+  // A parent that the stream no longer lists (trimmed) cannot hold anything back.
+  private static boolean parentsFinished(ShardInfo shard, List<ShardInfo> all,
+      Set<String> finished) {
+    Set<String> listed = all.stream().map(ShardInfo::shardId).collect(Collectors.toSet());
+    for (String parent : new String[] {shard.parentShardId(), shard.adjacentParentShardId()}) {
+      if (parent != null && listed.contains(parent) && !finished.contains(parent)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void startShard(String shardId, CheckpointStore.Checkpoint checkpoint) {
+    StartPosition start = checkpoint != null && checkpoint.sequenceNumber() != null
+        ? new StartPosition.AfterSequenceNumber(checkpoint.sequenceNumber())
+        : defaultStart;
+    ShardConsumer consumer = new ShardConsumer(stream, shardId, start, database, dispatcher,
+        checkpoints, leases, queue, settings, metrics, stopping);
+    Thread thread = new Thread(consumer, "shard-" + shardId);
+    running.put(shardId, new Running(consumer, thread));
+    metrics.leaseHeld(shardId, true);
+    log.info("Took the lease of shard {} of stream {}", shardId, stream.name());
+    thread.start();
+  }
+
+  private void renewHeld() {
+    for (Map.Entry<String, Running> entry : running.entrySet()) {
+      boolean renewed = database.inTransaction(c -> leases.renew(c, stream.name(),
+          entry.getKey(), settings.owner(), settings.leaseDuration()));
+      if (!renewed) {
+        log.warn("Lost the lease of shard {}; stopping its reader", entry.getKey());
+        entry.getValue().consumer().leaseLost();
+        metrics.leaseHeld(entry.getKey(), false);
+      }
+    }
+  }
+
+  private void reapEnded() {
+    for (Map.Entry<String, Running> entry : running.entrySet()) {
+      if (!entry.getValue().thread().isAlive()) {
+        running.remove(entry.getKey());
+        releaseLease(entry.getKey());
+      }
+    }
+  }
+
+  private void releaseLease(String shardId) {
+    database.inTransaction(c -> {
+      leases.release(c, stream.name(), shardId, settings.owner());
+      return null;
+    });
+    metrics.leaseHeld(shardId, false);
+  }
+
+  /**
+   * Returns whether every leased shard is caught up (or finished) and at least one shard has
+   * been read, so nothing is waiting on the stream for this instance.
+   */
+  public boolean isCaughtUp() {
+    if (allShardsFinished) {
+      return true;
+    }
+    if (running.isEmpty()) {
+      return false;
+    }
+    return running.values().stream()
+        .allMatch(r -> r.consumer().isCaughtUp() || r.consumer().isFinished());
+  }
+
+  /** Returns the ids of the shards this instance is reading. */
+  public Set<String> heldShards() {
+    return Set.copyOf(running.keySet());
+  }
+
+  /** Stops between records, waits for the shard readers and releases their leases. */
+  @Override
+  public void close() {
+    stopping.set(true);
+    if (coordinator != null) {
+      coordinator.interrupt();
+      joinQuietly(coordinator);
+    }
+    for (Map.Entry<String, Running> entry : running.entrySet()) {
+      joinQuietly(entry.getValue().thread());
+      try {
+        releaseLease(entry.getKey());
+      } catch (StoreException e) {
+        log.warn("Could not release the lease of shard {}: {}; it expires by itself",
+            entry.getKey(), e.getMessage());
+      }
+    }
+    running.clear();
+    log.info("Stopped consuming stream {}", stream.name());
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping.set(true);
+    }
+  }
+}
