@@ -10,6 +10,7 @@ import org.arxiv.submission.agent.Samples;
 import org.arxiv.submission.agent.TestAgents;
 import org.arxiv.submission.agent.domain.Agent;
 import org.arxiv.submission.agent.domain.Event;
+import org.arxiv.submission.agent.domain.event.AddClassifierResults;
 import org.arxiv.submission.agent.domain.event.AddFeature;
 import org.arxiv.submission.agent.domain.event.AddProposal;
 import org.arxiv.submission.agent.domain.event.ConfirmPreview;
@@ -20,6 +21,8 @@ import org.arxiv.submission.agent.domain.event.SetAbstract;
 import org.arxiv.submission.agent.domain.event.SetComments;
 import org.arxiv.submission.agent.domain.event.SetPrimaryClassification;
 import org.arxiv.submission.agent.domain.event.SetTitle;
+import org.arxiv.submission.agent.domain.event.SetUploadPackage;
+import org.arxiv.submission.agent.domain.event.UpdateUploadPackage;
 import org.arxiv.submission.agent.wire.Json;
 import org.arxiv.submission.agent.wire.PythonJson;
 import org.arxiv.submission.agent.wire.RecordCodec;
@@ -107,6 +110,28 @@ class RuleRegistryTest {
   void finalizeFiresForAnyCreator() {
     assertThat(triggered(TestAgents.client(), new FinalizeSubmission()))
         .containsExactly("SendConfirmationEmail", "ProposeCrossListFromPrimaryCategory");
+  }
+
+  @Test
+  void uploadEventsFireForAnyCreator() {
+    SetUploadPackage set = new SetUploadPackage("1", "c", 1L, 1L, "tex");
+    UpdateUploadPackage update = new UpdateUploadPackage("c", 1L, 1L, "tex");
+
+    for (Agent creator : List.of(TestAgents.user(), TestAgents.client(), Agent.system("X"))) {
+      assertThat(triggered(creator, set))
+          .containsExactly("CheckSubmissionSourceSize", "CopySourceToLegacy");
+      assertThat(triggered(creator, update))
+          .containsExactly("CheckSubmissionSourceSize", "CopySourceToLegacy");
+    }
+  }
+
+  @Test
+  void classifierResultsFireAlways() {
+    assertThat(triggered(Agent.system("RunAutoclassifier"),
+        new AddClassifierResults("classic", List.of())))
+        .containsExactly("ProposeReclassification");
+    assertThat(triggered(TestAgents.client(), new AddClassifierResults("classic", List.of())))
+        .containsExactly("ProposeReclassification");
   }
 
   @Test
