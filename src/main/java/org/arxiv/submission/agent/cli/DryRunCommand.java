@@ -95,9 +95,9 @@ final class DryRunCommand extends AgentCommand {
       return finish(entry, "not_run", "no process named " + triggered.processName(), emitted);
     }
     ProcessDefinition definition = process.get();
-    if (!definition.requiredServices().isEmpty()) {
+    if (!definition.services().isEmpty()) {
       return finish(entry, "not_run", "needs a network service: "
-          + String.join(", ", definition.requiredServices()), emitted);
+          + String.join(", ", new java.util.TreeSet<>(definition.services())), emitted);
     }
     JsonNode previous = null;
     for (int step = 0; step < definition.steps().size(); step++) {

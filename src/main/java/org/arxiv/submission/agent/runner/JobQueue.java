@@ -64,7 +64,6 @@ public final class JobQueue implements AutoCloseable {
         .pollingInterval(pollingInterval)
         .heartbeatInterval(Duration.ofSeconds(10))
         .enableImmediateExecution()
-        .registerShutdownHook(false)
         .shutdownMaxWait(Duration.ofSeconds(30));
     if (database.dialect() == Dialect.MARIADB) {
       builder.alwaysPersistTimestampInUTC();

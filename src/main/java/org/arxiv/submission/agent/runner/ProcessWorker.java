@@ -122,11 +122,13 @@ public final class ProcessWorker {
     String stepName = definition.step(step).name();
     StepOutcome outcome = stepRunner.run(definition, step, processId, trigger,
         lastResult(run), run.stepAttempts());
-    return switch (outcome) {
-      case StepOutcome.Succeeded succeeded -> succeed(run, definition, trigger, succeeded);
-      case StepOutcome.Retry retry -> retry(run, stepName, retry);
-      case StepOutcome.Failed failed -> fail(run, definition, trigger, failed.reason());
-    };
+    if (outcome instanceof StepOutcome.Succeeded succeeded) {
+      return succeed(run, definition, trigger, succeeded);
+    }
+    if (outcome instanceof StepOutcome.Retry retry) {
+      return retry(run, stepName, retry);
+    }
+    return fail(run, definition, trigger, ((StepOutcome.Failed) outcome).reason());
   }
 
   private CompletionHandler<StepTask> succeed(ProcessRun run, ProcessDefinition process,

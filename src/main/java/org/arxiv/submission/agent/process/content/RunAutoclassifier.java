@@ -39,7 +39,8 @@ public final class RunAutoclassifier {
             RunAutoclassifier::retrieveContent),
         new Step("call_classifier", RetryPolicies.unlimited(2, 2),
             RunAutoclassifier::callClassifier),
-        new Step("process_result", RetryPolicies.standard(), ClassificationEvents::emit)));
+        new Step("process_result", RetryPolicies.standard(), ClassificationEvents::emit)))
+        .withServices("PLAINTEXT_ENDPOINT", "CLASSIFIER_ENDPOINT");
   }
 
   static JsonNode startExtraction(StepContext context) throws Exception {

@@ -24,7 +24,8 @@ public final class SendConfirmationEmail {
   /** Returns the process definition with its one step, retried with a growing wait. */
   public static ProcessDefinition definition() {
     return new ProcessDefinition(NAME, List.of(new Step("send", RetryPolicies.unlimited(2, 4),
-        SendConfirmationEmail::send)));
+        SendConfirmationEmail::send)))
+        .withServices("SMTP_HOSTNAME");
   }
 
   static JsonNode send(StepContext context) throws Exception {

@@ -25,7 +25,8 @@ public final class CopyPDFPreviewToLegacy {
   /** Returns the process definition with its one step. */
   public static ProcessDefinition definition() {
     return new ProcessDefinition(NAME, List.of(new Step("copy_preview",
-        RetryPolicies.unlimited(2, 2), CopyPDFPreviewToLegacy::copyPreview)));
+        RetryPolicies.unlimited(2, 2), CopyPDFPreviewToLegacy::copyPreview)))
+        .withServices("PREVIEW_ENDPOINT", "FILESYSTEM_ENDPOINT");
   }
 
   static JsonNode copyPreview(StepContext context) throws Exception {

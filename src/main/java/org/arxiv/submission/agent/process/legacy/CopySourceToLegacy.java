@@ -25,7 +25,8 @@ public final class CopySourceToLegacy {
   /** Returns the process definition with its one step. */
   public static ProcessDefinition definition() {
     return new ProcessDefinition(NAME, List.of(new Step("copy_source_content",
-        RetryPolicies.unlimited(2, 2), CopySourceToLegacy::copySourceContent)));
+        RetryPolicies.unlimited(2, 2), CopySourceToLegacy::copySourceContent)))
+        .withServices("FILEMANAGER_ENDPOINT", "FILESYSTEM_ENDPOINT");
   }
 
   static JsonNode copySourceContent(StepContext context) throws Exception {

@@ -29,7 +29,8 @@ public final class CheckPDFSize {
   public static ProcessDefinition definition() {
     return new ProcessDefinition(NAME, List.of(
         new Step("get_size", RetryPolicies.unlimited(2, 2), CheckPDFSize::getSize),
-        new Step("evaluate_size", RetryPolicies.standard(), CheckPDFSize::evaluateSize)));
+        new Step("evaluate_size", RetryPolicies.standard(), CheckPDFSize::evaluateSize)))
+        .withServices("COMPILER_ENDPOINT");
   }
 
   /** Returns the PDF size in bytes, polling while the compilation runs. */
