@@ -68,8 +68,8 @@ class StoreTest {
           store.insertIfAbsent(c, first), store.insertIfAbsent(c, repeat),
           store.insertIfAbsent(c, other)));
       assertThat(inserted).containsExactly(true, false, true);
-      assertThat(database.inTransaction(c -> store.listBySubmission(c, 7))).hasSize(2);
-      assertThat(database.inTransaction(c -> store.listUnqueued(c, 10))).hasSize(2);
+      assertThat(database.<List<ProcessRun>>inTransaction(c -> store.listBySubmission(c, 7))).hasSize(2);
+      assertThat(database.<List<ProcessRun>>inTransaction(c -> store.listUnqueued(c, 10))).hasSize(2);
       database.inTransaction(c -> {
         store.markQueued(c, "p-1");
         store.updateProgress(c, "p-1", ProcessRun.SUCCEEDED, 2, 0, "[1, 2]", null);
@@ -90,8 +90,8 @@ class StoreTest {
       SubmissionStore store = new SubmissionStore(database.dialect(), CLOCK);
       Submission older = record(10).after();
       Submission newer = record(11).after();
-      assertThat(database.inTransaction(c -> store.saveIfNotOlder(c, newer))).isTrue();
-      assertThat(database.inTransaction(c -> store.saveIfNotOlder(c, older))).isFalse();
+      assertThat(database.<Boolean>inTransaction(c -> store.saveIfNotOlder(c, newer))).isTrue();
+      assertThat(database.<Boolean>inTransaction(c -> store.saveIfNotOlder(c, older))).isFalse();
       Optional<Submission> stored = database.inTransaction(c -> store.load(c, 1, false));
       assertThat(stored).contains(newer);
     }
@@ -113,9 +113,9 @@ class StoreTest {
       List<Candidate> forB = database.inTransaction(c -> store.recentFinalized(c, 2L, since));
       assertThat(forB).extracting(Candidate::submissionId).containsExactly(1L);
       assertThat(forB.get(0).title()).isEqualTo(finalizedA.title());
-      assertThat(database.inTransaction(c -> store.recentFinalized(c, 1L, since))).isEmpty();
+      assertThat(database.<List<Candidate>>inTransaction(c -> store.recentFinalized(c, 1L, since))).isEmpty();
       Instant later = Instant.parse("2020-04-01T00:00:00Z");
-      assertThat(database.inTransaction(c -> store.recentFinalized(c, 2L, later))).isEmpty();
+      assertThat(database.<List<Candidate>>inTransaction(c -> store.recentFinalized(c, 2L, later))).isEmpty();
     }
   }
 
@@ -147,21 +147,21 @@ class StoreTest {
     try (Database database = open(kind)) {
       LeaseStore leases = new LeaseStore(database.dialect());
       Duration shortLease = Duration.ofMillis(300);
-      assertThat(database.inTransaction(
+      assertThat(database.<Boolean>inTransaction(
           c -> leases.acquire(c, "s", "shard-1", "a", shortLease))).isTrue();
-      assertThat(database.inTransaction(
+      assertThat(database.<Boolean>inTransaction(
           c -> leases.acquire(c, "s", "shard-1", "b", shortLease))).isFalse();
-      assertThat(database.inTransaction(c -> leases.holds(c, "s", "shard-1", "a"))).isTrue();
+      assertThat(database.<Boolean>inTransaction(c -> leases.holds(c, "s", "shard-1", "a"))).isTrue();
       awaitExpiry(database, leases);
-      assertThat(database.inTransaction(
+      assertThat(database.<Boolean>inTransaction(
           c -> leases.acquire(c, "s", "shard-1", "b", Duration.ofMinutes(1)))).isTrue();
-      assertThat(database.inTransaction(
+      assertThat(database.<Boolean>inTransaction(
           c -> leases.renew(c, "s", "shard-1", "a", Duration.ofMinutes(1)))).isFalse();
       database.inTransaction(c -> {
         leases.release(c, "s", "shard-1", "b");
         return null;
       });
-      assertThat(database.inTransaction(
+      assertThat(database.<Boolean>inTransaction(
           c -> leases.acquire(c, "s", "shard-1", "a", Duration.ofMinutes(1)))).isTrue();
     }
   }
