@@ -105,7 +105,7 @@ public final class Dispatcher {
       return undecodable(connection, stream, raw, e.getMessage());
     }
     Event event = record.event();
-    submissions.saveIfNotOlder(connection, record.after());
+    submissions.save(connection, record.after());
     if (event.data() instanceof AddProcessStatus) {
       eventLog.storeStatusEvent(connection, event);
     }

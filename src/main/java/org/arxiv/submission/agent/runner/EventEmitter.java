@@ -82,7 +82,7 @@ public final class EventEmitter {
       state = after;
     }
     if (!applied.isEmpty()) {
-      submissions.saveIfNotOlder(connection, state);
+      submissions.save(connection, state);
       writer.write(connection, records);
     }
     return new Emission(applied, rejected);

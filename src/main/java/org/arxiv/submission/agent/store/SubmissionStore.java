@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import org.arxiv.submission.agent.domain.Agent;
 import org.arxiv.submission.agent.domain.Submission;
-import org.arxiv.submission.agent.domain.Timestamp;
 import org.arxiv.submission.agent.process.ProcessServices.Candidate;
 import org.arxiv.submission.agent.wire.Json;
 
 /**
  * The latest state of each submission, as seen on the stream or produced by the agent's own
- * events. A state replaces the stored one only when it is at least as recent, so a redelivered
- * or late record never rolls a submission back.
+ * events. Processes read it to find recent titles, and the agent applies the events it emits
+ * to it.
  */
 public final class SubmissionStore {
 
@@ -51,26 +50,16 @@ public final class SubmissionStore {
   }
 
   /**
-   * Stores the state unless the stored one is more recent, and returns whether it stored it.
-   * States without a submission id (only {@code CreateSubmission}) are not stored.
+   * Stores the state as the submission's latest, and returns whether it stored it. States
+   * without a submission id (only {@code CreateSubmission}) are not stored.
+   *
+   * <p>The latest state is the one last consumed from the stream, in stream order, which one
+   * submission's records keep because they share a partition key. Timestamps are not compared:
+   * the submission system and the agent stamp events with different clocks.
    */
-  public boolean saveIfNotOlder(Connection connection, Submission state) throws SQLException {
+  public boolean save(Connection connection, Submission state) throws SQLException {
     Long id = state.submissionId();
     if (id == null || state.updated() == null) {
-      return false;
-    }
-    Optional<Submission> stored = load(connection, id, true);
-    if (stored.isEmpty()) {
-      boolean inserted = Sql.insertIfAbsent(connection, dialect, "submission_state",
-          "submission_id, status, title, created, updated, state, stored",
-          statement -> bindRow(statement, state, 0));
-      if (inserted) {
-        return true;
-      }
-      stored = load(connection, id, true);
-    }
-    Timestamp storedUpdated = stored.map(Submission::updated).orElse(null);
-    if (storedUpdated != null && state.updated().compareTo(storedUpdated) < 0) {
       return false;
     }
     try (PreparedStatement update = connection.prepareStatement(
@@ -78,9 +67,15 @@ public final class SubmissionStore {
             + " stored = ? WHERE submission_id = ?")) {
       bindRow(update, state, -1);
       update.setLong(7, id);
-      update.executeUpdate();
+      if (update.executeUpdate() > 0) {
+        return true;
+      }
     }
-    return true;
+    boolean inserted = Sql.insertIfAbsent(connection, dialect, "submission_state",
+        "submission_id, status, title, created, updated, state, stored",
+        statement -> bindRow(statement, state, 0));
+    // Another transaction inserted the row first; write over it as the later writer.
+    return inserted || save(connection, state);
   }
 
   // Binds the row values; with offset 0 the submission id comes first, with -1 it is left out.

@@ -85,15 +85,17 @@ class StoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
-  void submissionStateNeverMovesBackInTime(TestDatabases.Kind kind) throws Exception {
+  void submissionStateIsReplacedByLaterRecord(TestDatabases.Kind kind) throws Exception {
     try (Database database = open(kind)) {
       SubmissionStore store = new SubmissionStore(database.dialect(), CLOCK);
-      Submission older = record(10).after();
-      Submission newer = record(11).after();
-      assertThat(database.<Boolean>inTransaction(c -> store.saveIfNotOlder(c, newer))).isTrue();
-      assertThat(database.<Boolean>inTransaction(c -> store.saveIfNotOlder(c, older))).isFalse();
+      Submission titled = record(10).after();
+      Submission withAbstract = record(11).after();
+      assertThat(database.<Boolean>inTransaction(c -> store.save(c, titled))).isTrue();
+      assertThat(database.<Boolean>inTransaction(c -> store.save(c, withAbstract))).isTrue();
       Optional<Submission> stored = database.inTransaction(c -> store.load(c, 1, false));
-      assertThat(stored).contains(newer);
+      assertThat(stored).contains(withAbstract);
+      Submission created = record(2).after();
+      assertThat(database.<Boolean>inTransaction(c -> store.save(c, created))).isFalse();
     }
   }
 
@@ -105,8 +107,8 @@ class StoreTest {
       Submission finalizedA = record(25).after();
       Submission workingB = record(34).after();
       database.inTransaction(c -> {
-        store.saveIfNotOlder(c, finalizedA);
-        store.saveIfNotOlder(c, workingB);
+        store.save(c, finalizedA);
+        store.save(c, workingB);
         return null;
       });
       Instant since = Instant.parse("2020-01-01T00:00:00Z");
