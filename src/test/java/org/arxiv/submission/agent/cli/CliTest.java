@@ -1,0 +1,187 @@
+package org.arxiv.submission.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.arxiv.submission.agent.Samples;
+import org.arxiv.submission.agent.wire.Json;
+import org.arxiv.submission.agent.wire.PythonJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands as a user runs them, on the sample records and an H2 file database. */
+class CliTest {
+
+  /** Processes whose results depend on candidates the original was given from a stub list. */
+  private static final Set<String> STUBBED_INPUTS = Set.of("CheckForSimilarTitles");
+
+  @TempDir
+  Path folder;
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private Result run(String... args) {
+    CommandLine commandLine = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int code = commandLine.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Path samples() throws Exception {
+    Path file = folder.resolve("sample-records.jsonl");
+    Files.writeString(file, Samples.resource("samples/sample-records.jsonl"));
+    return file;
+  }
+
+  private Path config() throws Exception {
+    Path file = folder.resolve("agent.properties");
+    Files.writeString(file, "AGENT_DATABASE_URL=jdbc:h2:file:"
+        + folder.resolve("db/agent").toAbsolutePath() + "\nAGENT_IDLE_SLEEP_MS=50\n"
+        + "AGENT_QUEUE_POLL_MS=100\n");
+    return file;
+  }
+
+  private List<JsonNode> dryRun(Path input) throws Exception {
+    Result result = run("dry-run", input.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : result.out().split("\n")) {
+      lines.add(Json.mapper().readTree(line));
+    }
+    return lines;
+  }
+
+  @Test
+  void dryRunSkipsOnlyHealthCheck() throws Exception {
+    List<JsonNode> lines = dryRun(samples());
+    assertThat(lines).hasSize(66);
+    assertThat(lines.get(0).path("status").asText()).isEqualTo("skipped");
+    assertThat(lines.get(0).path("reason").asText()).contains("missing \"event\"");
+    for (JsonNode line : lines.subList(1, lines.size())) {
+      assertThat(line.path("status").asText()).as("line %s", line.path("line"))
+          .isEqualTo("processed");
+      assertThat(line.path("event_id").asText()).hasSize(40);
+    }
+  }
+
+  @Test
+  void dryRunMatchesOriginalDecisions() throws Exception {
+    List<JsonNode> lines = dryRun(samples());
+    List<String> expected = Samples.expectedLines();
+    for (int i = 1; i < lines.size(); i++) {
+      JsonNode original = Json.mapper().readTree(expected.get(i));
+      JsonNode ours = lines.get(i);
+      assertThat(ours.path("event_type").asText())
+          .isEqualTo(original.path("event_type").asText());
+      for (JsonNode triggered : original.path("triggered")) {
+        JsonNode match = find(ours.path("processes"), triggered.path("process").asText());
+        assertThat(match).as("line %d triggers %s", i + 1, triggered.path("process")).isNotNull();
+        assertThat(PythonJson.write(match.path("params")))
+            .isEqualTo(PythonJson.write(triggered.path("params")));
+        if (triggered.has("emitted") && !STUBBED_INPUTS.contains(triggered.path("process").asText())) {
+          assertThat(match.path("outcome").asText()).isEqualTo("succeeded");
+          assertThat(withoutSubmissionId(match.path("emitted")))
+              .as("line %d %s emitted", i + 1, triggered.path("process"))
+              .isEqualTo(PythonJson.write(triggered.path("emitted")));
+        }
+        if (triggered.has("step_logic") || triggered.has("size_decisions")) {
+          assertThat(match.path("outcome").asText()).isEqualTo("not_run");
+          assertThat(match.path("reason").asText()).startsWith("needs a network service: ");
+        }
+      }
+    }
+  }
+
+  @Test
+  void dryRunRunsStopwordChecksOnDecodedFeatures() throws Exception {
+    List<JsonNode> lines = dryRun(samples());
+    assertThat(find(lines.get(19).path("processes"), "CheckStopwordCount")
+        .path("outcome").asText()).isEqualTo("succeeded");
+    assertThat(find(lines.get(21).path("processes"), "CheckStopwordPercent")
+        .path("outcome").asText()).isEqualTo("succeeded");
+  }
+
+  @Test
+  void dryRunReportsBadLinesAndGoesOn() throws Exception {
+    String setTitle = Samples.recordLines().get(9);
+    Path input = folder.resolve("bad.jsonl");
+    Files.writeString(input, String.join("\n", "not json",
+        setTitle.replace("\"SetTitle\"", "\"SetColour\""), "{\"event\": {}}", setTitle));
+    List<JsonNode> lines = dryRun(input);
+    assertThat(lines).extracting(l -> l.path("status").asText())
+        .containsExactly("skipped", "skipped", "skipped", "processed");
+    assertThat(lines.get(0).path("reason").asText()).contains("not JSON");
+    assertThat(lines.get(1).path("reason").asText()).contains("unknown event type \"SetColour\"");
+    assertThat(lines.get(2).path("reason").asText()).contains("missing \"before\"");
+  }
+
+  @Test
+  void rulesListsSixteenRules() {
+    Result result = run("rules");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out().lines()).hasSize(16);
+    assertThat(result.out()).contains("CheckStopwordPercent", "{\"LOW_STOP_PERCENT\": 0.1}");
+  }
+
+  @Test
+  void invalidSettingIsNamed() throws Exception {
+    Path config = folder.resolve("bad.properties");
+    Files.writeString(config, "LOW_STOP=many\n");
+    Result result = run("--config", config.toString(), "rules");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("LOW_STOP", "many");
+  }
+
+  @Test
+  void publishRunAndStatusShowWhatRan() throws Exception {
+    String config = config().toString();
+    Result published = run("--config", config, "publish", samples().toString());
+    assertThat(published.exitCode()).as(published.err()).isZero();
+    assertThat(published.out()).contains("Published 66 records");
+
+    Result ran = run("--config", config, "run", "--until-idle", "--duration", "120");
+    assertThat(ran.exitCode()).as(ran.err()).isZero();
+    assertThat(ran.out()).contains("Records read:", "skipped 1", "CheckForSimilarTitles",
+        "succeeded", "Events emitted:");
+
+    Result status = run("--config", config, "status", "3");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).contains("CheckSubmissionSourceSize", "AddHold",
+        "source_oversize", "CopySourceToLegacy", "FILEMANAGER_ENDPOINT");
+
+    Result again = run("--config", config, "run", "--until-idle", "--duration", "120");
+    assertThat(again.out()).contains("Records read: 0");
+
+    Result unknown = run("--config", config, "status", "99");
+    assertThat(unknown.exitCode()).isEqualTo(3);
+    assertThat(unknown.err()).contains("Submission 99 not found");
+  }
+
+  private static JsonNode find(JsonNode processes, String name) {
+    for (JsonNode process : processes) {
+      if (process.path("process").asText().equals(name)) {
+        return process;
+      }
+    }
+    return null;
+  }
+
+  // The original captured emitted events before they were saved, so without a submission id.
+  private static String withoutSubmissionId(JsonNode events) {
+    JsonNode copy = events.deepCopy();
+    copy.forEach(e -> ((ObjectNode) e).putNull("submission_id"));
+    return PythonJson.write(copy);
+  }
+}
