@@ -74,6 +74,11 @@ final class EventHandlers {
     return (data, event, state) -> {};
   }
 
+  /** Returns a validation that rejects every event on a finalized submission. */
+  static <E extends EventData> Validation<E> rejectIfFinalized() {
+    return (data, event, state) -> Validators.requireNotFinalized(data, state);
+  }
+
   void validate(Event event, Submission state) throws InvalidEvent {
     handler(event).validate(event, state);
   }
