@@ -25,7 +25,7 @@ import org.arxiv.submission.agent.domain.event.UnFinalizeSubmission;
  */
 final class LifecycleProjection {
 
-  // Top-level fields that FinalizeSubmission requires to be set and true, in the order checked.
+  // Top-level fields that FinalizeSubmission requires to be truthy, in the order checked.
   private static final List<String> REQUIRED_FIELDS =
       List.of("creator", "primary_classification", "submitter_contact_verified",
           "submitter_accepts_policy", "license", "source_content", "metadata");
