@@ -11,7 +11,7 @@ import org.arxiv.submission.agent.domain.event.EventTypes;
 /** The validation and the projection of every event type, looked up by the event's class. */
 final class EventHandlers {
 
-  /** Rejects an event that does not apply to the state; must not change the state. */
+  /** Rejects an event that does not apply to the state. It must not change the state. */
   @FunctionalInterface
   interface Validation<E extends EventData> {
     void validate(E data, Event event, Submission state) throws InvalidEvent;
@@ -72,6 +72,11 @@ final class EventHandlers {
   /** Returns a validation that accepts every event, for types that the original never rejects. */
   static <E extends EventData> Validation<E> acceptAll() {
     return (data, event, state) -> {};
+  }
+
+  /** Returns a validation that rejects every event on a finalized submission. */
+  static <E extends EventData> Validation<E> rejectIfFinalized() {
+    return (data, event, state) -> Validators.requireNotFinalized(data, state);
   }
 
   void validate(Event event, Submission state) throws InvalidEvent {

@@ -25,7 +25,7 @@ import org.arxiv.submission.agent.domain.event.UnFinalizeSubmission;
  */
 final class LifecycleProjection {
 
-  // Top-level fields that FinalizeSubmission requires to be set and true, in the order checked.
+  // Top-level fields that FinalizeSubmission requires to be truthy, in the order checked.
   private static final List<String> REQUIRED_FIELDS =
       List.of("creator", "primary_classification", "submitter_contact_verified",
           "submitter_accepts_policy", "license", "source_content", "metadata");
@@ -46,15 +46,12 @@ final class LifecycleProjection {
     table.on(CreateSubmissionVersion.class,
         LifecycleProjection::validateNewVersion, LifecycleProjection::startNewVersion);
     table.on(Rollback.class, LifecycleProjection::validateRollback, LifecycleProjection::rollBack);
-    table.on(ConfirmContactInformation.class, (data, event, state) ->
-        Validators.requireNotFinalized(data, state),
+    table.on(ConfirmContactInformation.class, EventHandlers.rejectIfFinalized(),
         (data, event, after, clock) -> after.put("submitter_contact_verified", true));
-    table.on(ConfirmAuthorship.class, (data, event, state) ->
-        Validators.requireNotFinalized(data, state),
+    table.on(ConfirmAuthorship.class, EventHandlers.rejectIfFinalized(),
         (data, event, after, clock) ->
             after.put("submitter_is_author", data.submitterIsAuthor()));
-    table.on(ConfirmPolicy.class, (data, event, state) ->
-        Validators.requireNotFinalized(data, state),
+    table.on(ConfirmPolicy.class, EventHandlers.rejectIfFinalized(),
         (data, event, after, clock) -> after.put("submitter_accepts_policy", true));
     table.on(SetLicense.class, LifecycleProjection::validateLicense, (data, event, after, clock) ->
         after.set("license", StateObjects.tree(

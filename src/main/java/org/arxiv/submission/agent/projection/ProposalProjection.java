@@ -42,7 +42,9 @@ final class ProposalProjection {
 
   /**
    * Rejects a proposal whose event would be rejected now. The proposed event is built from the
-   * proposal's data with the proposal's creator, and its own validation runs on the state.
+   * proposal's data with the proposal's creator, and its own validation runs on the state. The
+   * rejection names AddProposal and quotes the proposed event's reason; the original raised the
+   * proposed event's own rejection instead.
    */
   private static void validateAdd(
       EventHandlers table, AddProposal data, Event event, Submission state)
@@ -58,7 +60,14 @@ final class ProposalProjection {
       throw new InvalidEvent(data, "proposed_event_data is not a valid " + type.name() + ": "
           + e.getMessage());
     }
-    table.validate(Event.create(event.creator(), event.submissionId(), proposed), state);
+    try {
+      table.validate(Event.create(event.creator(), event.submissionId(), proposed), state);
+    } catch (InvalidEvent e) {
+      InvalidEvent rejected = new InvalidEvent(data,
+          "proposed " + e.eventType() + " would be rejected: " + e.reason());
+      rejected.initCause(e);
+      throw rejected;
+    }
   }
 
   private static void addProposal(AddProposal data, Event event, Submission after, Clock clock) {

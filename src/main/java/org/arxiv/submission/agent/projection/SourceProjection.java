@@ -22,8 +22,8 @@ final class SourceProjection {
         SourceProjection::validateSetPackage, SourceProjection::setPackage);
     table.on(UpdateUploadPackage.class,
         SourceProjection::validateUpdatePackage, SourceProjection::updatePackage);
-    table.on(UnsetUploadPackage.class, (data, event, state) ->
-        Validators.requireNotFinalized(data, state), (data, event, after, clock) -> {
+    table.on(UnsetUploadPackage.class, EventHandlers.rejectIfFinalized(),
+        (data, event, after, clock) -> {
           after.set("source_content", null);
           after.put("submitter_confirmed_preview", false);
         });
