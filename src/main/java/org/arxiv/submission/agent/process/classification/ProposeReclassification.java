@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.arxiv.submission.agent.domain.Taxonomy;
 import org.arxiv.submission.agent.domain.Submission;
 import org.arxiv.submission.agent.domain.Submission.ClassifierScore;
 import org.arxiv.submission.agent.domain.event.AddProposal;
@@ -115,11 +116,8 @@ public final class ProposeReclassification {
   }
 
   private static String archive(String category) {
-    try {
-      return Taxonomy.archive(category);
-    } catch (IllegalArgumentException e) {
-      throw new StepFailed("cannot reclassify: " + e.getMessage(), e);
-    }
+    return Taxonomy.archiveOf(category).orElseThrow(
+        () -> new StepFailed("cannot reclassify: unknown category \"" + category + "\""));
   }
 
   private static String comment(String primary, Double primaryScore) {
