@@ -1,5 +1,6 @@
 package org.arxiv.submission.agent.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -24,7 +25,11 @@ abstract class AgentCommand implements Callable<Integer> {
   }
 
   AgentRuntime openRuntime() {
-    return AgentRuntime.open(settings(), Clock.systemUTC(), new SimpleMeterRegistry());
+    return openRuntime(new SimpleMeterRegistry());
+  }
+
+  AgentRuntime openRuntime(MeterRegistry registry) {
+    return AgentRuntime.open(settings(), Clock.systemUTC(), registry);
   }
 
   PrintWriter out() {

@@ -1,8 +1,11 @@
 package org.arxiv.submission.agent.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import org.arxiv.submission.agent.AgentRuntime;
+import org.arxiv.submission.agent.admin.MetricsServer;
 import org.arxiv.submission.agent.runner.JobQueue;
 import org.arxiv.submission.agent.stream.StreamConsumer;
 import picocli.CommandLine.Command;
@@ -38,7 +41,9 @@ class RunCommand extends AgentCommand {
   public Integer call() throws Exception {
     StopSignal stop = new StopSignal().install();
     Instant started = Instant.now();
-    try (AgentRuntime runtime = openRuntime()) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (AgentRuntime runtime = openRuntime(registry);
+        MetricsServer metrics = startMetrics(runtime, registry)) {
       int threads = workers != null ? workers
           : runtime.settings().getInt("AGENT_WORKER_THREADS", 4);
       JobQueue queue = runtime.openQueue(threads);
@@ -54,6 +59,18 @@ class RunCommand extends AgentCommand {
       new RunSummary(runtime, started).print(out());
     }
     return 0;
+  }
+
+  // Serves metrics when AGENT_METRICS_PORT is set; returns null otherwise.
+  private static MetricsServer startMetrics(AgentRuntime runtime,
+      PrometheusMeterRegistry registry) throws java.io.IOException {
+    String port = runtime.settings().get("AGENT_METRICS_PORT");
+    if (port == null) {
+      return null;
+    }
+    return MetricsServer.start(runtime.settings().get("AGENT_METRICS_HOST", "127.0.0.1"),
+        runtime.settings().getInt("AGENT_METRICS_PORT", 0), registry,
+        runtime.database()::isAvailable);
   }
 
   private void waitForStop(AgentRuntime runtime, JobQueue queue, StreamConsumer consumer,

@@ -1,0 +1,176 @@
+package org.arxiv.submission.agent.stream.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.arxiv.submission.agent.store.Database;
+import org.arxiv.submission.agent.store.LeaseStore;
+import org.arxiv.submission.agent.store.OutboxStore;
+import org.arxiv.submission.agent.store.OutboxStore.OutboxRecord;
+import org.arxiv.submission.agent.store.QuarantineStore;
+import org.arxiv.submission.agent.store.StoreException;
+import org.arxiv.submission.agent.stream.RecordTooLargeException;
+import org.arxiv.submission.agent.stream.StreamPublisher;
+import org.arxiv.submission.agent.stream.StreamPublisher.OutgoingRecord;
+import org.arxiv.submission.agent.stream.TransactionalWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the records that processes emitted on an external stream, from the outbox table, in the
+ * order they were written.
+ *
+ * <p>Only the instance holding the relay's lease publishes, so records of one partition key
+ * keep their order. A crash after a put and before the delete publishes those records again;
+ * consumers recognise the repeated events by their ids, so no work is repeated.
+ */
+public final class OutboxRelay implements TransactionalWriter, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+  /** The lease row that elects the one publishing instance. */
+  static final String RELAY_LEASE = "outbox-relay";
+
+  private static final int BATCH = 500;
+
+  private final Database database;
+  private final OutboxStore outbox;
+  private final LeaseStore leases;
+  private final QuarantineStore quarantine;
+  private final StreamPublisher publisher;
+  private final String stream;
+  private final String owner;
+  private final Duration leaseDuration;
+  private final Duration idleSleep;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private Thread thread;
+
+  public OutboxRelay(Database database, OutboxStore outbox, LeaseStore leases,
+      QuarantineStore quarantine, StreamPublisher publisher, String stream, String owner,
+      Duration leaseDuration, Duration idleSleep) {
+    this.database = database;
+    this.outbox = outbox;
+    this.leases = leases;
+    this.quarantine = quarantine;
+    this.publisher = publisher;
+    this.stream = stream;
+    this.owner = owner;
+    this.leaseDuration = leaseDuration;
+    this.idleSleep = idleSleep;
+  }
+
+  @Override
+  public void write(Connection connection, List<OutgoingRecord> records) throws SQLException {
+    for (OutgoingRecord record : records) {
+      outbox.add(connection, stream, record.partitionKey(), record.data());
+    }
+  }
+
+  /** Starts publishing in a background thread. */
+  public void start() {
+    thread = new Thread(this::relay, "outbox-relay");
+    thread.start();
+  }
+
+  private void relay() {
+    while (!stopping.get()) {
+      try {
+        boolean leader = database.inTransaction(
+            c -> leases.acquire(c, stream, RELAY_LEASE, owner, leaseDuration));
+        int published = leader ? publishBatch() : 0;
+        if (published == 0) {
+          sleep(idleSleep);
+        }
+      } catch (StoreException e) {
+        log.error("Outbox relay for {}: database error {}; retrying in {} ms", stream,
+            e.getMessage(), idleSleep.toMillis());
+        sleep(idleSleep);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("Outbox relay for {}: publishing failed: {}; retrying in {} ms", stream,
+            e.toString(), idleSleep.toMillis(), e);
+        sleep(idleSleep);
+      }
+    }
+  }
+
+  /** Publishes the oldest waiting records and returns how many it published. */
+  public int publishBatch() throws InterruptedException {
+    List<OutboxRecord> records = database.inTransaction(c -> outbox.oldest(c, stream, BATCH));
+    if (records.isEmpty()) {
+      return 0;
+    }
+    List<OutgoingRecord> outgoing = records.stream()
+        .map(r -> new OutgoingRecord(r.partitionKey(), r.data())).toList();
+    try {
+      publisher.publish(outgoing);
+    } catch (RecordTooLargeException e) {
+      return setAsideOversize(records);
+    }
+    long lastId = records.get(records.size() - 1).id();
+    database.inTransaction(c -> {
+      outbox.deleteThrough(c, stream, lastId);
+      return null;
+    });
+    log.debug("Published {} emitted records to {}", records.size(), stream);
+    return records.size();
+  }
+
+  // Publishes the batch one record at a time and quarantines the records the stream rejects
+  // for their size, so that one oversize record does not hold back the rest.
+  private int setAsideOversize(List<OutboxRecord> records) throws InterruptedException {
+    int published = 0;
+    for (OutboxRecord record : records) {
+      try {
+        publisher.publish(List.of(new OutgoingRecord(record.partitionKey(), record.data())));
+        published++;
+      } catch (RecordTooLargeException e) {
+        log.error("Emitted record {} for partition key {} is too large for {}: {}; it is "
+            + "quarantined and not published", record.id(), record.partitionKey(), stream,
+            e.getMessage());
+        database.inTransaction(c -> quarantine.add(c, stream, "outbox",
+            "outbox-" + record.id(), record.partitionKey(), record.data(), e.getMessage()));
+      }
+      database.inTransaction(c -> {
+        outbox.delete(c, record.id());
+        return null;
+      });
+    }
+    return published;
+  }
+
+  private void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping.set(true);
+    }
+  }
+
+  /** Returns how many records wait to be published. */
+  public int pending() {
+    return database.inTransaction(c -> outbox.count(c, stream));
+  }
+
+  @Override
+  public void close() {
+    stopping.set(true);
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join(Duration.ofSeconds(30).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      database.inTransaction(c -> {
+        leases.release(c, stream, RELAY_LEASE, owner);
+        return null;
+      });
+    }
+  }
+}
