@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         StatusCommand.class,
         RetryCommand.class,
         QuarantineCommand.class,
-        RulesCommand.class
+        RulesCommand.class,
+        GenerateCommand.class
     })
 public final class Main {
 
