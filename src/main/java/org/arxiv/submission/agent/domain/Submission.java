@@ -47,7 +47,16 @@ public final class Submission {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("submission must be a JSON object, got " + json);
     }
-    ObjectNode state = ((ObjectNode) json).deepCopy();
+    return adopt(((ObjectNode) json).deepCopy());
+  }
+
+  /**
+   * Decodes a submission state like {@link #fromJson(JsonNode)} but without copying: the
+   * submission takes over {@code json}, which the caller must not use afterwards. Decoding a
+   * record uses this because its tree is fresh and each state appears in it several times.
+   */
+  public static Submission adopt(ObjectNode json) {
+    ObjectNode state = json;
     state.remove("__type__");
     for (Map.Entry<String, Set<JsonNodeType>> field : FIELD_TYPES.entrySet()) {
       JsonNode value = state.get(field.getKey());

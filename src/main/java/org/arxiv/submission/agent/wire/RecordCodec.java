@@ -74,7 +74,8 @@ public final class RecordCodec {
   }
 
   /**
-   * Decodes an event object, tagged or not.
+   * Decodes an event object, tagged or not. The event's states take over their parts of the
+   * tree, so the caller must not change {@code json} afterwards.
    *
    * @throws RecordDecodeException when the event type is unknown
    * @throws IllegalArgumentException when a field has the wrong shape
@@ -114,8 +115,15 @@ public final class RecordCodec {
         data);
   }
 
+  // The tree comes from parsing this record only, so the state can take it over uncopied.
   private static Submission decodeState(JsonNode json) {
-    return json == null || json.isNull() ? null : Submission.fromJson(json);
+    if (json == null || json.isNull()) {
+      return null;
+    }
+    if (!json.isObject()) {
+      throw new IllegalArgumentException("submission must be a JSON object, got " + json);
+    }
+    return Submission.adopt((ObjectNode) json);
   }
 
   private static Agent agentOrNull(JsonNode json) {
