@@ -43,7 +43,9 @@ class KinesisPublisherTest {
 
   @AfterEach
   void deleteStream() {
-    test.close();
+    if (test != null) {
+      test.close();
+    }
   }
 
   private List<RawRecord> readAll() throws InterruptedException {

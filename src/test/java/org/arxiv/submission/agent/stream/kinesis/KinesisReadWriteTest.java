@@ -34,7 +34,9 @@ class KinesisReadWriteTest {
 
   @AfterEach
   void deleteStream() {
-    test.close();
+    if (test != null) {
+      test.close();
+    }
   }
 
   @Test

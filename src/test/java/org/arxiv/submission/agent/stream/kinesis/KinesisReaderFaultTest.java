@@ -41,7 +41,9 @@ class KinesisReaderFaultTest {
 
   @AfterEach
   void deleteStream() {
-    test.close();
+    if (test != null) {
+      test.close();
+    }
   }
 
   private List<String> putRecords(int count) {

@@ -37,7 +37,9 @@ class KinesisReshardTest {
 
   @AfterEach
   void deleteStream() {
-    test.close();
+    if (test != null) {
+      test.close();
+    }
   }
 
   private void split(String shardId) throws InterruptedException {

@@ -29,7 +29,9 @@ class KinesisStartPositionTest {
 
   @AfterEach
   void deleteStream() {
-    test.close();
+    if (test != null) {
+      test.close();
+    }
   }
 
   private List<String> readTexts(StartPosition start) throws InterruptedException {
