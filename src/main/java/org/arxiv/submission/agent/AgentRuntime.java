@@ -30,6 +30,7 @@ import org.arxiv.submission.agent.store.EventLogStore;
 import org.arxiv.submission.agent.store.LeaseStore;
 import org.arxiv.submission.agent.store.ProcessRunStore;
 import org.arxiv.submission.agent.store.QuarantineStore;
+import org.arxiv.submission.agent.store.OutboxStore;
 import org.arxiv.submission.agent.store.SubmissionStore;
 import org.arxiv.submission.agent.stream.ConsumerMetrics;
 import org.arxiv.submission.agent.stream.ConsumerSettings;
@@ -37,7 +38,10 @@ import org.arxiv.submission.agent.stream.EventStream;
 import org.arxiv.submission.agent.stream.StartPosition;
 import org.arxiv.submission.agent.stream.StreamConsumer;
 import org.arxiv.submission.agent.stream.TransactionalWriter;
+import org.arxiv.submission.agent.stream.kinesis.KinesisEventStream;
+import org.arxiv.submission.agent.stream.kinesis.KinesisSettings;
 import org.arxiv.submission.agent.stream.local.LocalEventStream;
+import org.arxiv.submission.agent.stream.outbox.OutboxRelay;
 
 /**
  * The agent's components wired from its settings: database and stores, stream, rules,
@@ -62,6 +66,9 @@ public final class AgentRuntime implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final ProcessWorker worker;
   private final ConsumerMetrics consumerMetrics;
+  private final String owner;
+  private final KinesisSettings kinesis;
+  private final OutboxRelay relay;
 
   private AgentRuntime(Settings settings, Clock clock, MeterRegistry registry) {
     this.settings = settings;
@@ -75,9 +82,26 @@ public final class AgentRuntime implements AutoCloseable {
     this.checkpoints = new CheckpointStore(clock);
     this.quarantine = new QuarantineStore(database.dialect(), clock);
     this.leases = new LeaseStore(database.dialect());
-    LocalEventStream local = new LocalEventStream(database, streamName(settings), clock);
-    this.stream = local;
-    this.writer = local;
+    this.owner = settings.get("AGENT_INSTANCE_NAME", defaultInstanceName());
+    String type = settings.get("AGENT_STREAM", "local");
+    if ("kinesis".equals(type)) {
+      this.kinesis = KinesisSettings.fromLookup(settings.lookup(), clock);
+      this.stream = KinesisEventStream.open(kinesis, settings.liveLookup(), registry);
+      this.relay = new OutboxRelay(database, new OutboxStore(clock), leases, quarantine,
+          stream.publisher(), stream.name(), owner, leaseDuration(settings),
+          Duration.ofMillis(200));
+      this.writer = relay;
+    } else if ("local".equals(type)) {
+      LocalEventStream local = new LocalEventStream(database, streamName(settings), clock);
+      this.kinesis = null;
+      this.stream = local;
+      this.relay = null;
+      this.writer = local;
+    } else {
+      database.close();
+      throw new IllegalArgumentException(
+          "AGENT_STREAM must be local or kinesis, got \"" + type + "\"");
+    }
     Projector projector = new Projector();
     this.emitter = new EventEmitter(submissions, eventLog, writer, projector, clock);
     this.dispatcher = new Dispatcher(rules, catalogLookup(), submissions, eventLog, runs,
@@ -129,20 +153,41 @@ public final class AgentRuntime implements AutoCloseable {
 
   /** Starts consuming the stream, dispatching to the given queue. */
   public StreamConsumer startConsumer(JobQueue queue) {
-    StreamConsumer consumer = new StreamConsumer(stream, settings.get("KINESIS_SHARD_ID"),
-        new StartPosition.TrimHorizon(), database, dispatcher, checkpoints, leases, queue,
-        consumerSettings(), consumerMetrics);
+    String onlyShard = kinesis != null ? kinesis.shardId() : null;
+    StartPosition start = kinesis != null ? kinesis.initialPosition()
+        : new StartPosition.TrimHorizon();
+    StreamConsumer consumer = new StreamConsumer(stream, onlyShard, start, database, dispatcher,
+        checkpoints, leases, queue, consumerSettings(), consumerMetrics);
     consumer.start();
     return consumer;
   }
 
+  /**
+   * Starts publishing emitted events to the external stream; the embedded stream needs no
+   * relay because events are appended to it directly.
+   */
+  public void startRelay() {
+    if (relay != null) {
+      relay.start();
+    }
+  }
+
+  /** Returns how many emitted records wait to be put on the external stream. */
+  public int pendingOutbox() {
+    return relay == null ? 0 : relay.pending();
+  }
+
   private ConsumerSettings consumerSettings() {
-    return new ConsumerSettings(
-        settings.getInt("AGENT_BATCH_SIZE", 500),
-        settings.getMillis("AGENT_IDLE_SLEEP_MS", 500),
-        Duration.ofSeconds(settings.getInt("AGENT_LEASE_SECONDS", 30)),
-        settings.getInt("AGENT_MAX_HANDLE_ATTEMPTS", 3),
-        settings.get("AGENT_INSTANCE_NAME", defaultInstanceName()));
+    // The Kinesis reader paces its own calls, so the consumer does not sleep on top of it.
+    int batchSize = kinesis != null ? kinesis.batchSize() : settings.getInt("AGENT_BATCH_SIZE", 500);
+    Duration idleSleep = kinesis != null ? Duration.ZERO
+        : settings.getMillis("AGENT_IDLE_SLEEP_MS", 500);
+    return new ConsumerSettings(batchSize, idleSleep, leaseDuration(settings),
+        settings.getInt("AGENT_MAX_HANDLE_ATTEMPTS", 3), owner);
+  }
+
+  private static Duration leaseDuration(Settings settings) {
+    return Duration.ofSeconds(settings.getInt("AGENT_LEASE_SECONDS", 30));
   }
 
   private static String defaultInstanceName() {
@@ -205,6 +250,9 @@ public final class AgentRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    if (relay != null) {
+      relay.close();
+    }
     stream.close();
     database.close();
   }

@@ -47,6 +47,7 @@ class RunCommand extends AgentCommand {
       int threads = workers != null ? workers
           : runtime.settings().getInt("AGENT_WORKER_THREADS", 4);
       JobQueue queue = runtime.openQueue(threads);
+      runtime.startRelay();
       StreamConsumer consumer = consumes() ? runtime.startConsumer(queue) : null;
       try {
         waitForStop(runtime, queue, consumer, stop, started);
@@ -101,6 +102,7 @@ class RunCommand extends AgentCommand {
     if (consumer != null && !consumer.isCaughtUp()) {
       return false;
     }
-    return runtime.database().inTransaction(c -> runtime.runs().countUnfinished(c)) == 0;
+    return runtime.database().inTransaction(c -> runtime.runs().countUnfinished(c)) == 0
+        && runtime.pendingOutbox() == 0;
   }
 }

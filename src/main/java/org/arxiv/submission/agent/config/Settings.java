@@ -25,9 +25,15 @@ public final class Settings {
           "SMTP_PASSWORD", "JWT_SECRET");
 
   private final Map<String, String> values;
+  private final Path file;
+  private final Map<String, String> environment;
+  private Settings reloaded;
+  private long reloadedModified;
 
-  private Settings(Map<String, String> values) {
+  private Settings(Map<String, String> values, Path file, Map<String, String> environment) {
     this.values = Map.copyOf(values);
+    this.file = file;
+    this.environment = environment;
   }
 
   /**
@@ -52,12 +58,12 @@ public final class Settings {
         values.put(key, value);
       }
     });
-    return new Settings(values);
+    return new Settings(values, file, Map.copyOf(environment));
   }
 
   /** Returns settings with exactly these values, for tests and embedded use. */
   public static Settings of(Map<String, String> values) {
-    return new Settings(values);
+    return new Settings(values, null, Map.of());
   }
 
   /** Returns the value, or null when it is unset or blank. */
@@ -74,6 +80,31 @@ public final class Settings {
   /** Returns the lookup function that component settings are built from. */
   public Function<String, String> lookup() {
     return this::get;
+  }
+
+  /**
+   * Returns a lookup that reads the configuration file again whenever it has changed, so that
+   * credentials rotated in the file are used without a restart. An unreadable file keeps the
+   * values read last.
+   */
+  public Function<String, String> liveLookup() {
+    return key -> current().get(key);
+  }
+
+  private synchronized Settings current() {
+    if (file == null) {
+      return this;
+    }
+    long modified = file.toFile().lastModified();
+    if (reloaded == null || modified != reloadedModified) {
+      try {
+        reloaded = load(file, environment);
+        reloadedModified = modified;
+      } catch (IllegalArgumentException e) {
+        return reloaded == null ? this : reloaded;
+      }
+    }
+    return reloaded;
   }
 
   /**

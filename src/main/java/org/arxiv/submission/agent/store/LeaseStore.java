@@ -113,6 +113,34 @@ public final class LeaseStore {
     }
   }
 
+  /** The shard id prefix of the rows that announce a live consumer instance. */
+  public static final String INSTANCE_PREFIX = "instance:";
+
+  /**
+   * Announces that {@code owner} consumes the stream, for {@code duration}; instances count
+   * each other through these rows to share the shards evenly.
+   */
+  public void heartbeat(Connection connection, String stream, String owner, Duration duration)
+      throws SQLException {
+    acquire(connection, stream, INSTANCE_PREFIX + owner, owner, duration);
+  }
+
+  /** Returns how many consumer instances of the stream have announced themselves recently. */
+  public int liveInstances(Connection connection, String stream) throws SQLException {
+    Instant now = databaseNow(connection);
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT COUNT(DISTINCT owner) FROM shard_lease WHERE stream_name = ? "
+            + "AND shard_id LIKE ? AND owner IS NOT NULL AND expires >= ?")) {
+      select.setString(1, stream);
+      select.setString(2, INSTANCE_PREFIX + "%");
+      Sql.setInstant(select, 3, now);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
   /** Returns every lease of the stream. */
   public List<Lease> list(Connection connection, String stream) throws SQLException {
     List<Lease> leases = new ArrayList<>();

@@ -42,6 +42,10 @@ public final class ConsumerMetrics {
     registry.counter("agent.database.unavailable").increment();
   }
 
+  void staleCheckpoint(String shardId) {
+    registry.counter("agent.shard.stale.checkpoints", "shard", shardId).increment();
+  }
+
   void leaseHeld(String shardId, boolean held) {
     gauge(leaseHeld, "agent.shard.lease.held", shardId).set(held ? 1 : 0);
   }

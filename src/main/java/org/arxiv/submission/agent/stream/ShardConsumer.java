@@ -79,8 +79,14 @@ final class ShardConsumer implements Runnable {
     MDC.put("stream", stream.name());
     MDC.put("shardId", shardId);
     log.info("Reading shard {} of stream {} from {}", shardId, stream.name(), start);
-    try (ShardReader reader = stream.openReader(shardId, start)) {
-      consume(reader);
+    try {
+      consumeFrom(start);
+    } catch (StaleCheckpointException e) {
+      // Records older than the checkpoint are gone; the oldest kept one is the best restart.
+      log.error("{}; the records after it have expired, so reading shard {} from its oldest "
+          + "record instead", e.getMessage(), shardId);
+      metrics.staleCheckpoint(shardId);
+      restartFromOldest();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -90,6 +96,23 @@ final class ShardConsumer implements Runnable {
       log.info("Stopped reading shard {} of stream {}", shardId, stream.name());
       MDC.remove("stream");
       MDC.remove("shardId");
+    }
+  }
+
+  private void restartFromOldest() {
+    try {
+      consumeFrom(new StartPosition.TrimHorizon());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("Reading shard {} failed: {}; the lease is released and the shard will be "
+          + "read again from its checkpoint", shardId, e.toString(), e);
+    }
+  }
+
+  private void consumeFrom(StartPosition position) throws InterruptedException {
+    try (ShardReader reader = stream.openReader(shardId, position)) {
+      consume(reader);
     }
   }
 

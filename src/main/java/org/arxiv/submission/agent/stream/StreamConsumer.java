@@ -98,12 +98,19 @@ public final class StreamConsumer implements AutoCloseable {
     saved.values().stream().filter(CheckpointStore.Checkpoint::shardFinished)
         .forEach(cp -> finished.add(cp.shardId()));
     allShardsFinished = shards.stream().allMatch(s -> finished.contains(s.shardId()));
-    for (ShardInfo shard : shards) {
-      if (stopping.get()) {
+    List<ShardInfo> ready = shards.stream()
+        .filter(s -> !finished.contains(s.shardId()) && parentsFinished(s, shards, finished))
+        .toList();
+    int target = fairShare(ready.size());
+    if (running.size() > target) {
+      shed(running.size() - target);
+      return;
+    }
+    for (ShardInfo shard : ready) {
+      if (stopping.get() || running.size() >= target) {
         return;
       }
-      if (running.containsKey(shard.shardId()) || finished.contains(shard.shardId())
-          || !parentsFinished(shard, shards, finished)) {
+      if (running.containsKey(shard.shardId())) {
         continue;
       }
       boolean acquired = database.inTransaction(c -> leases.acquire(c, stream.name(),
@@ -112,6 +119,28 @@ public final class StreamConsumer implements AutoCloseable {
         startShard(shard.shardId(), saved.get(shard.shardId()));
       }
     }
+  }
+
+  /**
+   * Returns how many of the ready shards this instance should hold: an even share among the
+   * instances that announced themselves, rounded up so that every shard has a reader.
+   */
+  private int fairShare(int readyShards) {
+    int instances = database.inTransaction(c -> {
+      leases.heartbeat(c, stream.name(), settings.owner(), settings.leaseDuration());
+      return leases.liveInstances(c, stream.name());
+    });
+    return (readyShards + Math.max(1, instances) - 1) / Math.max(1, instances);
+  }
+
+  // Stops readers beyond this instance's share; their leases are released once they stop, and
+  // another instance takes the shards from their checkpoints.
+  private void shed(int count) {
+    running.keySet().stream().sorted(java.util.Comparator.reverseOrder()).limit(count)
+        .forEach(shardId -> {
+          log.info("Handing shard {} over to another instance to balance the load", shardId);
+          running.get(shardId).consumer().leaseLost();
+        });
   }
 
   // A parent that the stream no longer lists (trimmed) cannot hold anything back.
@@ -206,6 +235,15 @@ public final class StreamConsumer implements AutoCloseable {
       }
     }
     running.clear();
+    try {
+      database.inTransaction(c -> {
+        leases.release(c, stream.name(), LeaseStore.INSTANCE_PREFIX + settings.owner(),
+            settings.owner());
+        return null;
+      });
+    } catch (StoreException e) {
+      log.warn("Could not withdraw instance {}: {}", settings.owner(), e.getMessage());
+    }
     log.info("Stopped consuming stream {}", stream.name());
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.arxiv.submission.agent.stream.RawRecord;
 import org.arxiv.submission.agent.stream.ShardBatch;
 import org.arxiv.submission.agent.stream.ShardReader;
+import org.arxiv.submission.agent.stream.StaleCheckpointException;
 import org.arxiv.submission.agent.stream.StartPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.kinesis.model.GetRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
@@ -89,6 +91,14 @@ public final class KinesisShardReader implements ShardReader {
       } catch (ExpiredIteratorException e) {
         iterator = null;
         retryLog.iteratorExpired(resumePosition());
+      } catch (InvalidArgumentException e) {
+        if (iterator == null && lastSequenceNumber == null
+            && start instanceof StartPosition.AfterSequenceNumber after) {
+          throw new StaleCheckpointException("stream " + context.streamName() + " shard "
+              + shardId + " rejects checkpoint " + after.sequenceNumber() + ": "
+              + e.getMessage(), e);
+        }
+        backOff(e, retry++);
       } catch (RuntimeException e) {
         backOff(e, retry++);
       }
