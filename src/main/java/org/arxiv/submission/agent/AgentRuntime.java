@@ -82,6 +82,7 @@ public final class AgentRuntime implements AutoCloseable {
     this.checkpoints = new CheckpointStore(clock);
     this.quarantine = new QuarantineStore(database.dialect(), clock);
     this.leases = new LeaseStore(database.dialect());
+
     this.owner = settings.get("AGENT_INSTANCE_NAME", defaultInstanceName());
     String type = settings.get("AGENT_STREAM", "local");
     if ("kinesis".equals(type)) {
@@ -102,6 +103,7 @@ public final class AgentRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "AGENT_STREAM must be local or kinesis, got \"" + type + "\"");
     }
+
     Projector projector = new Projector();
     this.emitter = new EventEmitter(submissions, eventLog, writer, projector, clock);
     this.dispatcher = new Dispatcher(rules, catalogLookup(), submissions, eventLog, runs,

@@ -32,7 +32,7 @@ class RunCommand extends AgentCommand {
           + "(default: AGENT_WORKER_THREADS or 4).")
   Integer workers;
 
-  /** Whether this command consumes the stream; the worker command does not. */
+  /** Returns whether this command consumes the stream; the worker command does not. */
   boolean consumes() {
     return true;
   }

@@ -43,7 +43,7 @@ public final class Dispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-  /** What handling a record came to, and the runs to hand to the queue after the commit. */
+  /** The outcome of handling a record, and the runs to hand to the queue after the commit. */
   public record Result(Outcome outcome, String eventType, String reason, List<String> newRuns) {}
 
   /** The ways a record can be handled. */

@@ -35,8 +35,8 @@ import org.slf4j.MDC;
 
 /**
  * Runs process steps taken from the job queue. One queue execution per process carries the
- * index of the step to run; after a step succeeds the execution is rescheduled with the next
- * index, after a transient failure with the same index and the retry delay.
+ * index of the step to run. After a step succeeds, the execution is rescheduled with the next
+ * index. After a transient failure, it is rescheduled with the same index and the retry delay.
  *
  * <p>A step may run more than once when a worker dies mid-step, but its outcome is recorded at
  * most once: the transaction that applies a step's events first checks, under a row lock, that

@@ -133,17 +133,6 @@ public final class LocalEventStream implements EventStream, TransactionalWriter 
     }
   }
 
-  /** Returns the highest sequence number in the stream, or 0 when it is empty. */
-  long lastSequence(Connection connection) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT last_sequence FROM local_stream WHERE stream_name = ?")) {
-      select.setString(1, name);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? rows.getLong(1) : 0;
-      }
-    }
-  }
-
   /** Reads the single shard forward from a position. */
   private static final class LocalShardReader implements ShardReader {
 
