@@ -50,6 +50,26 @@ public final class ConsumerMetrics {
     gauge(leaseHeld, "agent.shard.lease.held", shardId).set(held ? 1 : 0);
   }
 
+  /**
+   * Returns a one-line account of the consumer for logs: per shard the records handled, the
+   * lag where known and whether this instance holds the lease, then the quarantined total.
+   */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    java.util.Set<String> shards = new java.util.TreeSet<>(leaseHeld.keySet());
+    shards.addAll(millisBehind.keySet());
+    for (String shardId : shards) {
+      double handled = registry.find("agent.records").tag("shard", shardId).counters().stream()
+          .mapToDouble(c -> c.count()).sum();
+      AtomicLong behind = millisBehind.get(shardId);
+      AtomicLong held = leaseHeld.get(shardId);
+      text.append(shardId).append(": ").append((long) handled).append(" records")
+          .append(behind == null ? "" : ", " + behind.get() + " ms behind")
+          .append(held != null && held.get() == 1 ? ", leased" : ", not leased").append("; ");
+    }
+    return text.append(count(Dispatcher.Outcome.QUARANTINED)).append(" quarantined").toString();
+  }
+
   /** Returns the number of records handled with the given outcome, over all shards. */
   public long count(Dispatcher.Outcome outcome) {
     return (long) registry.find("agent.records")

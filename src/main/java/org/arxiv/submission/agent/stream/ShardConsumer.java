@@ -165,8 +165,8 @@ final class ShardConsumer implements Runnable {
       } catch (StoreException e) {
         if (!database.isAvailable()) {
           log.error("Agent database unavailable while handling record {} of shard {}: {}; "
-              + "retrying in {} s", record.sequenceNumber(), shardId, e.getMessage(),
-              backoff.toSeconds());
+              + "retrying in {} s. Status: {}", record.sequenceNumber(), shardId,
+              e.getMessage(), backoff.toSeconds(), metrics.describe());
           metrics.databaseUnavailable();
         } else if (++failures >= settings.maxHandleAttempts()) {
           return quarantine(record, e);
@@ -189,8 +189,8 @@ final class ShardConsumer implements Runnable {
 
   private boolean quarantine(RawRecord record, Exception error) {
     String reason = "handling failed " + settings.maxHandleAttempts() + " times: " + error;
-    log.error("Quarantining record {} of shard {}: {}; the shard moves on",
-        record.sequenceNumber(), shardId, reason, error);
+    log.error("Quarantining record {} of shard {}: {}; the shard moves on. Status: {}",
+        record.sequenceNumber(), shardId, reason, metrics.describe(), error);
     database.inTransaction(c -> {
       dispatcher.quarantine(c, stream.name(), record, reason);
       return null;

@@ -71,15 +71,20 @@ public final class StreamConsumer implements AutoCloseable {
 
   private void coordinate() {
     Duration tick = settings.leaseDuration().dividedBy(3);
+    boolean started = false;
     while (!stopping.get()) {
       try {
         balance();
+        if (!started) {
+          log.info("Consumer started. Status: {}", metrics.describe());
+          started = true;
+        }
       } catch (StoreException e) {
-        log.error("Lease bookkeeping failed: {}; trying again in {} ms", e.getMessage(),
-            tick.toMillis());
+        log.error("Lease bookkeeping failed: {}; trying again in {} ms. Status: {}",
+            e.getMessage(), tick.toMillis(), metrics.describe());
       } catch (RuntimeException e) {
-        log.error("Listing or leasing shards of {} failed: {}; trying again in {} ms",
-            stream.name(), e.toString(), tick.toMillis(), e);
+        log.error("Listing or leasing shards of {} failed: {}; trying again in {} ms. Status: {}",
+            stream.name(), e.toString(), tick.toMillis(), metrics.describe(), e);
       }
       sleepQuietly(tick);
     }
@@ -244,7 +249,7 @@ public final class StreamConsumer implements AutoCloseable {
     } catch (StoreException e) {
       log.warn("Could not withdraw instance {}: {}", settings.owner(), e.getMessage());
     }
-    log.info("Stopped consuming stream {}", stream.name());
+    log.info("Stopped consuming stream {}. Status: {}", stream.name(), metrics.describe());
   }
 
   private static void joinQuietly(Thread thread) {
