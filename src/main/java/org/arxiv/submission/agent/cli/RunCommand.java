@@ -46,6 +46,10 @@ class RunCommand extends AgentCommand {
         MetricsServer metrics = startMetrics(runtime, registry)) {
       int threads = workers != null ? workers
           : runtime.settings().getInt("AGENT_WORKER_THREADS", 4);
+      if (threads < 0 || !consumes() && threads == 0) {
+        throw new IllegalArgumentException((workers != null ? "--workers" : "AGENT_WORKER_THREADS")
+            + " must be " + (consumes() ? "0 or more" : "at least 1") + ", got " + threads);
+      }
       JobQueue queue = runtime.openQueue(threads);
       runtime.startRelay();
       StreamConsumer consumer = consumes() ? runtime.startConsumer(queue) : null;

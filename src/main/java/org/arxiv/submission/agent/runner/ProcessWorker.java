@@ -169,12 +169,20 @@ public final class ProcessWorker {
   private CompletionHandler<StepTask> retry(ProcessRun run, String stepName,
       StepOutcome.Retry outcome) {
     int attempts = run.stepAttempts() + 1;
-    database.inTransaction(c -> {
+    boolean recorded = database.inTransaction(c -> {
+      if (!stillExpects(c, run.processId(), run.nextStep())) {
+        return false;
+      }
       runs.updateProgress(c, run.processId(), run.status(), run.nextStep(), attempts,
           run.stepResults(), "retry " + attempts + " of step " + stepName + " after: "
               + outcome.error());
-      return null;
+      return true;
     });
+    if (!recorded) {
+      // Another execution finished this step meanwhile; the next run looks at the new state.
+      return (complete, operations) -> operations.reschedule(complete, clock.instant(),
+          new StepTask(run.nextStep()));
+    }
     log.warn("Process {} {} step {} failed ({}); retry {} in {} ms", run.process(),
         run.processId(), stepName, outcome.error(), attempts, outcome.delay().toMillis());
     metrics.stepRetried(run.process());

@@ -163,7 +163,10 @@ final class ShardConsumer implements Runnable {
         queue.enqueue(result.newRuns());
         return true;
       } catch (StoreException e) {
-        if (!database.isAvailable()) {
+        if (e.isTransactionConflict()) {
+          log.info("Record {} of shard {} conflicted with another transaction ({}); retrying",
+              record.sequenceNumber(), shardId, e.getMessage());
+        } else if (!database.isAvailable()) {
           log.error("Agent database unavailable while handling record {} of shard {}: {}; "
               + "retrying in {} s. Status: {}", record.sequenceNumber(), shardId,
               e.getMessage(), backoff.toSeconds(), metrics.describe());
