@@ -121,13 +121,6 @@ public final class Submission {
     return state;
   }
 
-  /** Returns the document with the {@code "__type__": "submission"} tag that top-level states carry. */
-  public ObjectNode toTaggedJson() {
-    ObjectNode tagged = state.deepCopy();
-    tagged.put("__type__", "submission");
-    return tagged;
-  }
-
   public Submission copy() {
     return new Submission(state.deepCopy());
   }

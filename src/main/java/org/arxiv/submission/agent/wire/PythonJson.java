@@ -22,9 +22,31 @@ public final class PythonJson {
 
   /** Returns the Python {@code json.dumps} text of the tree. */
   public static String write(JsonNode node) {
-    StringBuilder out = new StringBuilder(1024);
+    StringBuilder out = new StringBuilder(16 * 1024);
     write(node, out);
     return out.toString();
+  }
+
+  /** Appends the text of the tree to {@code out}. */
+  public static void append(JsonNode node, StringBuilder out) {
+    write(node, out);
+  }
+
+  /**
+   * Appends the text of an object with one more string field at its end, as if the field had
+   * been added to it, without copying the object.
+   */
+  public static void appendWithField(JsonNode object, String key, String value,
+      StringBuilder out) {
+    writeObject(object, out);
+    out.setLength(out.length() - 1);
+    if (object.size() > 0) {
+      out.append(", ");
+    }
+    writeString(key, out);
+    out.append(": ");
+    writeString(value, out);
+    out.append('}');
   }
 
   private static void write(JsonNode node, StringBuilder out) {

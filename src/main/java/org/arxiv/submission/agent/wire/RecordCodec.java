@@ -142,12 +142,19 @@ public final class RecordCodec {
 
   /** Returns the record's JSON text as the original serializer writes it. */
   public static String encode(StreamRecord record) {
-    ObjectNode document = JsonNodeFactory.instance.objectNode();
-    document.set("event", encodeEvent(record.event()));
-    document.set("before", record.before() == null
-        ? JsonNodeFactory.instance.nullNode() : record.before().toTaggedJson());
-    document.set("after", record.after().toTaggedJson());
-    return PythonJson.write(document);
+    // Written piece by piece so that the states get their tag without being copied.
+    StringBuilder out = new StringBuilder(64 * 1024);
+    out.append("{\"event\": ");
+    PythonJson.append(encodeEvent(record.event()), out);
+    out.append(", \"before\": ");
+    if (record.before() == null) {
+      out.append("null");
+    } else {
+      PythonJson.appendWithField(record.before().toJson(), "__type__", "submission", out);
+    }
+    out.append(", \"after\": ");
+    PythonJson.appendWithField(record.after().toJson(), "__type__", "submission", out);
+    return out.append('}').toString();
   }
 
   /** Returns the record's UTF-8 bytes; see {@link #encode(StreamRecord)}. */
