@@ -67,5 +67,18 @@ function stop() {
   server.close(() => process.exit(0));
 }
 
+// kinesalite 3.3.3 rethrows every error of an incoming request, and Node 16 and later report
+// a client that disconnects mid-request (an agent killed with SIGKILL) as the error "aborted"
+// with code ECONNRESET. Uncaught, that would stop the server for every other client, so this
+// one error is logged and dropped. Any other uncaught error still ends the process.
+process.on('uncaughtException', (error) => {
+  if (error && error.code === 'ECONNRESET' && error.message === 'aborted') {
+    console.error('kinesalite wrapper: a client disconnected mid-request; ignoring it');
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
+
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

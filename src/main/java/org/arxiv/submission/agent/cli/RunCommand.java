@@ -7,7 +7,10 @@ import java.time.Instant;
 import org.arxiv.submission.agent.AgentRuntime;
 import org.arxiv.submission.agent.admin.MetricsServer;
 import org.arxiv.submission.agent.runner.JobQueue;
+import org.arxiv.submission.agent.store.StoreException;
 import org.arxiv.submission.agent.stream.StreamConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,8 +19,13 @@ import picocli.CommandLine.Option;
     description = "Consume the configured stream, dispatch processes and run them.")
 class RunCommand extends AgentCommand {
 
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
   /** How often runs whose hand-over to the queue was interrupted are looked for. */
   private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
+
+  /** Whether the last idle check failed on the database, so that an outage is logged once. */
+  private boolean idleCheckFailing;
 
   @Option(names = "--duration", paramLabel = "SECONDS",
       description = "Stop after this many seconds (default: run until stopped).")
@@ -89,7 +97,7 @@ class RunCommand extends AgentCommand {
         return;
       }
       if (now.isAfter(nextSweep)) {
-        queue.enqueueUnqueued();
+        sweep(queue);
         nextSweep = now.plus(SWEEP_INTERVAL);
       }
       if (untilIdle) {
@@ -102,11 +110,34 @@ class RunCommand extends AgentCommand {
     }
   }
 
-  private static boolean isIdle(AgentRuntime runtime, StreamConsumer consumer) {
+  // The consumer and the workers wait for an unavailable database, so the command waits too
+  // instead of exiting, and sweeps again at the next interval.
+  private static void sweep(JobQueue queue) {
+    try {
+      queue.enqueueUnqueued();
+    } catch (RuntimeException e) {
+      log.error("Queueing process runs whose hand-over was interrupted failed: {}; trying "
+          + "again in {} s", e.toString(), SWEEP_INTERVAL.toSeconds());
+    }
+  }
+
+  private boolean isIdle(AgentRuntime runtime, StreamConsumer consumer) {
     if (consumer != null && !consumer.isCaughtUp()) {
       return false;
     }
-    return runtime.database().inTransaction(c -> runtime.runs().countUnfinished(c)) == 0
-        && runtime.pendingOutbox() == 0;
+    try {
+      int unfinished = runtime.database().inTransaction(c -> runtime.runs().countUnfinished(c));
+      boolean idle = unfinished == 0 && runtime.pendingOutbox() == 0;
+      idleCheckFailing = false;
+      return idle;
+    } catch (StoreException e) {
+      // Checked four times a second, so only the first failure of an outage is logged.
+      if (!idleCheckFailing) {
+        log.warn("Cannot tell whether the agent is idle: {}; it counts as busy until the "
+            + "database answers again", e.getMessage());
+        idleCheckFailing = true;
+      }
+      return false;
+    }
   }
 }

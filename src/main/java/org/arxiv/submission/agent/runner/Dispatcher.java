@@ -23,6 +23,7 @@ import org.arxiv.submission.agent.store.ProcessRunStore;
 import org.arxiv.submission.agent.store.QuarantineStore;
 import org.arxiv.submission.agent.store.SubmissionStore;
 import org.arxiv.submission.agent.stream.RawRecord;
+import org.arxiv.submission.agent.wire.MissingRecordKeyException;
 import org.arxiv.submission.agent.wire.PythonJson;
 import org.arxiv.submission.agent.wire.RecordCodec;
 import org.arxiv.submission.agent.wire.RecordDecodeException;
@@ -101,6 +102,12 @@ public final class Dispatcher {
       if (record.event().created() == null) {
         throw new RecordDecodeException("event has no created time, so it has no event id");
       }
+    } catch (MissingRecordKeyException e) {
+      // A document without the three keys (the producers' {} health check) is not an error.
+      // Anything else that cannot be decoded is kept for inspection.
+      log.info("Skipping record {} of shard {}: {}", raw.sequenceNumber(), raw.shardId(),
+          e.getMessage());
+      return new Result(Outcome.SKIPPED, null, e.getMessage(), List.of());
     } catch (RecordDecodeException e) {
       return undecodable(connection, stream, raw, e.getMessage());
     }
@@ -119,13 +126,6 @@ public final class Dispatcher {
 
   private Result undecodable(Connection connection, String stream, RawRecord raw,
       String reason) throws SQLException {
-    // A document without the three keys (the producers' {} health check) is not an error;
-    // anything else that cannot be decoded is kept for inspection.
-    if (reason.contains("is missing")) {
-      log.info("Skipping record {} of shard {}: {}", raw.sequenceNumber(), raw.shardId(),
-          reason);
-      return new Result(Outcome.SKIPPED, null, reason, List.of());
-    }
     log.warn("Quarantining record {} of shard {}: {}", raw.sequenceNumber(), raw.shardId(),
         reason);
     quarantine.add(connection, stream, raw.shardId(), raw.sequenceNumber(), raw.partitionKey(),

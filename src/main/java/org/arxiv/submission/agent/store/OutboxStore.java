@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -55,13 +56,21 @@ public final class OutboxStore {
     return records;
   }
 
-  /** Deletes the records with ids up to and including {@code lastId}. */
-  public void deleteThrough(Connection connection, String stream, long lastId)
-      throws SQLException {
+  /**
+   * Deletes the records with these ids, which must be exactly the published ones. Deleting
+   * every id up to the last one published would also delete records that a slower transaction
+   * inserted with a lower id and committed after the read.
+   */
+  public void delete(Connection connection, List<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
     try (PreparedStatement delete = connection.prepareStatement(
-        "DELETE FROM outbox_record WHERE stream_name = ? AND id <= ?")) {
-      delete.setString(1, stream);
-      delete.setLong(2, lastId);
+        "DELETE FROM outbox_record WHERE id IN (" + placeholders + ")")) {
+      for (int i = 0; i < ids.size(); i++) {
+        delete.setLong(i + 1, ids.get(i));
+      }
       delete.executeUpdate();
     }
   }

@@ -203,8 +203,13 @@ public final class StreamConsumer implements AutoCloseable {
   }
 
   /**
-   * Returns whether every leased shard is caught up (or finished) and at least one shard has
-   * been read, so nothing is waiting on the stream for this instance.
+   * Returns whether every leased shard is caught up and at least one shard has been read, so
+   * nothing is waiting on the stream for this instance.
+   *
+   * <p>A reader that has finished its closed shard does not count as caught up, because the
+   * shard's children become ready only then. The coordinator removes the reader and leases
+   * the children on its next pass, and until they have read to their tip they are not caught
+   * up either.
    */
   public boolean isCaughtUp() {
     if (allShardsFinished) {
@@ -214,7 +219,7 @@ public final class StreamConsumer implements AutoCloseable {
       return false;
     }
     return running.values().stream()
-        .allMatch(r -> r.consumer().isCaughtUp() || r.consumer().isFinished());
+        .allMatch(r -> r.consumer().isCaughtUp() && !r.consumer().isFinished());
   }
 
   /** Returns the ids of the shards this instance is reading. */

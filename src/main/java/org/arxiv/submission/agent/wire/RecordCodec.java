@@ -37,8 +37,10 @@ public final class RecordCodec {
   /**
    * Decodes the data of one stream record.
    *
-   * @throws RecordDecodeException when the data is not JSON, lacks {@code event}, {@code
-   *     before} or {@code after}, names an unknown event type or has a field of the wrong shape
+   * @throws MissingRecordKeyException when the data is a JSON object without {@code event},
+   *     {@code before} or {@code after}
+   * @throws RecordDecodeException when the data is not a JSON object, names an unknown event
+   *     type or has a field of the wrong shape
    */
   public static StreamRecord decode(byte[] data) throws RecordDecodeException {
     return decode(new String(data, StandardCharsets.UTF_8));
@@ -57,7 +59,7 @@ public final class RecordCodec {
     }
     for (String key : new String[] {"event", "before", "after"}) {
       if (!document.has(key)) {
-        throw new RecordDecodeException("record is missing \"" + key + "\"; skipping it");
+        throw new MissingRecordKeyException(key);
       }
     }
     try {

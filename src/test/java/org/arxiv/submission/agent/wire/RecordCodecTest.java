@@ -29,6 +29,21 @@ class RecordCodecTest {
   }
 
   @Test
+  void healthCheckLacksRecordKey() {
+    assertThatThrownBy(() -> RecordCodec.decode("{}"))
+        .isInstanceOf(MissingRecordKeyException.class);
+  }
+
+  @Test
+  void missingCreatorIdIsNotMissingKey() {
+    String line = Samples.recordLines().get(9).replaceFirst("\"native_id\": \"1234\", ", "");
+    assertThatThrownBy(() -> RecordCodec.decode(line))
+        .isInstanceOf(RecordDecodeException.class)
+        .isNotInstanceOf(MissingRecordKeyException.class)
+        .hasMessageContaining("native_id");
+  }
+
+  @Test
   void nonJsonIsRejected() {
     assertThatThrownBy(() -> RecordCodec.decode("not json"))
         .isInstanceOf(RecordDecodeException.class)

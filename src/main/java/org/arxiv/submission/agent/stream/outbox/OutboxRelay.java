@@ -19,12 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the records that processes emitted on an external stream, from the outbox table, in the
- * order they were written.
+ * Puts the records that processes emitted on an external stream, from the outbox table, in id
+ * order.
  *
- * <p>Only the instance holding the relay's lease publishes, so records of one partition key
- * keep their order. A crash after a put and before the delete publishes those records again;
- * consumers recognise the repeated events by their ids, so no work is repeated.
+ * <p>A transaction can commit after another one that took a higher id, so a batch can miss
+ * its records, and a later batch publishes them. Records of one submission still keep their
+ * order, because every emitting transaction holds the submission's row lock until it commits.
+ * Only the instance holding the relay's lease publishes. A crash after a put and before the
+ * delete publishes those records again. Consumers recognise the repeated events by their ids,
+ * so no work is repeated.
  */
 public final class OutboxRelay implements TransactionalWriter, AutoCloseable {
 
@@ -111,9 +114,9 @@ public final class OutboxRelay implements TransactionalWriter, AutoCloseable {
     } catch (RecordTooLargeException e) {
       return setAsideOversize(records);
     }
-    long lastId = records.get(records.size() - 1).id();
+    List<Long> published = records.stream().map(OutboxRecord::id).toList();
     database.inTransaction(c -> {
-      outbox.deleteThrough(c, stream, lastId);
+      outbox.delete(c, published);
       return null;
     });
     log.debug("Published {} emitted records to {}", records.size(), stream);
