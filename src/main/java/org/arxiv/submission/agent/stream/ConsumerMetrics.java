@@ -9,13 +9,14 @@ import org.arxiv.submission.agent.runner.Dispatcher;
 
 /**
  * The consumer's metrics: records handled per shard and outcome (their rate is records per
- * second), milliseconds behind the tip per shard where the stream reports it, and the shards
- * this instance holds leases on.
+ * second), records and milliseconds behind the tip per shard where the stream reports them,
+ * and the shards this instance holds leases on.
  */
 public final class ConsumerMetrics {
 
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> millisBehind = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> recordsBehind = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> leaseHeld = new ConcurrentHashMap<>();
 
   public ConsumerMetrics(MeterRegistry registry) {
@@ -30,6 +31,9 @@ public final class ConsumerMetrics {
     if (batch.millisBehindLatest() != null) {
       gauge(millisBehind, "agent.shard.millis.behind.latest", shardId)
           .set(batch.millisBehindLatest());
+    }
+    if (batch.recordsBehind() != null) {
+      gauge(recordsBehind, "agent.shard.records.behind", shardId).set(batch.recordsBehind());
     }
   }
 
@@ -58,13 +62,16 @@ public final class ConsumerMetrics {
     StringBuilder text = new StringBuilder();
     java.util.Set<String> shards = new java.util.TreeSet<>(leaseHeld.keySet());
     shards.addAll(millisBehind.keySet());
+    shards.addAll(recordsBehind.keySet());
     for (String shardId : shards) {
       double handled = registry.find("agent.records").tag("shard", shardId).counters().stream()
           .mapToDouble(c -> c.count()).sum();
-      AtomicLong behind = millisBehind.get(shardId);
+      AtomicLong records = recordsBehind.get(shardId);
+      AtomicLong millis = millisBehind.get(shardId);
       AtomicLong held = leaseHeld.get(shardId);
       text.append(shardId).append(": ").append((long) handled).append(" records")
-          .append(behind == null ? "" : ", " + behind.get() + " ms behind")
+          .append(records == null ? "" : ", " + records.get() + " records behind")
+          .append(millis == null ? "" : ", " + millis.get() + " ms behind")
           .append(held != null && held.get() == 1 ? ", leased" : ", not leased").append("; ");
     }
     return text.append(count(Dispatcher.Outcome.QUARANTINED)).append(" quarantined").toString();

@@ -134,9 +134,11 @@ class StoreTest {
           new StartPosition.TrimHorizon()).read(10);
       assertThat(fromStart.records()).extracting(r -> new String(r.data()))
           .containsExactly("a", "b", "c");
+      assertThat(fromStart.recordsBehind()).isZero();
       ShardBatch afterFirst = stream.openReader(LocalEventStream.SHARD_ID,
           new StartPosition.AfterSequenceNumber("1")).read(1);
       assertThat(afterFirst.records()).extracting(r -> new String(r.data())).containsExactly("b");
+      assertThat(afterFirst.recordsBehind()).as("records after the one read").isEqualTo(1);
       ShardBatch latest = stream.openReader(LocalEventStream.SHARD_ID,
           new StartPosition.Latest()).read(10);
       assertThat(latest.records()).isEmpty();

@@ -82,7 +82,7 @@ public final class KinesisShardReader implements ShardReader {
     while (true) {
       checkOpen();
       if (shardEnded) {
-        return new ShardBatch(List.of(), true, null);
+        return new ShardBatch(List.of(), true, null, 0L);
       }
       try {
         ShardBatch batch = readOnce(limit);
@@ -143,7 +143,9 @@ public final class KinesisShardReader implements ShardReader {
       log.info("stream {} shard {}: shard ended after sequence number {}",
           context.streamName(), shardId, lastSequenceNumber);
     }
-    return new ShardBatch(records, shardEnded, behind);
+    // Kinesis gives no record count; a read that reached the tip leaves none behind.
+    Long recordsBehind = shardEnded || (behind != null && behind == 0) ? Long.valueOf(0) : null;
+    return new ShardBatch(records, shardEnded, behind, recordsBehind);
   }
 
   /**

@@ -170,8 +170,22 @@ public final class LocalEventStream implements EventStream, TransactionalWriter 
             }
           }
         }
-        return new ShardBatch(records, false, null);
+        return new ShardBatch(records, false, null, remaining(connection));
       });
+    }
+
+    private long remaining(Connection connection) throws SQLException {
+      try (PreparedStatement count = connection.prepareStatement(
+          "SELECT COUNT(*) FROM local_stream_record "
+              + "WHERE stream_name = ? AND shard_id = ? AND sequence_number > ?")) {
+        count.setString(1, stream);
+        count.setString(2, SHARD_ID);
+        count.setLong(3, position);
+        try (ResultSet rows = count.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        }
+      }
     }
 
     private long initialPosition(Connection connection) throws SQLException {

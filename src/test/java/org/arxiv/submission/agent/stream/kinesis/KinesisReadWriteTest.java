@@ -119,6 +119,7 @@ class KinesisReadWriteTest {
     assertThat(batches.subList(0, 4)).allMatch(batch -> !batch.records().isEmpty());
     assertThat(batches.get(4).records()).isEmpty();
     assertThat(batches.get(4).millisBehindLatest()).isZero();
+    assertThat(batches.get(4).recordsBehind()).isZero();
     // One wait before each call after the first: the call interval only, no idle sleep.
     Duration interval = KinesisShardReader.MIN_CALL_INTERVAL;
     assertThat(interval).isEqualTo(Duration.ofMillis(200));
