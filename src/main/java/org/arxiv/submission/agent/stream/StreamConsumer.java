@@ -72,9 +72,11 @@ public final class StreamConsumer implements AutoCloseable {
   private void coordinate() {
     Duration tick = settings.leaseDuration().dividedBy(3);
     boolean started = false;
+    String lastError = null;
     while (!stopping.get()) {
       try {
         balance();
+        lastError = null;
         if (!started) {
           log.info("Consumer started. Status: {}", metrics.describe());
           started = true;
@@ -83,8 +85,12 @@ public final class StreamConsumer implements AutoCloseable {
         log.error("Lease bookkeeping failed: {}; trying again in {} ms. Status: {}",
             e.getMessage(), tick.toMillis(), metrics.describe());
       } catch (RuntimeException e) {
+        // The stack trace once per run of the same error, so an outage does not flood the log.
+        boolean repeated = e.toString().equals(lastError);
+        lastError = e.toString();
         log.error("Listing or leasing shards of {} failed: {}; trying again in {} ms. Status: {}",
-            stream.name(), e.toString(), tick.toMillis(), metrics.describe(), e);
+            stream.name(), e.toString(), tick.toMillis(), metrics.describe(),
+            repeated ? null : e);
       }
       sleepQuietly(tick);
     }

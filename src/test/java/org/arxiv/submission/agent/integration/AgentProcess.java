@@ -51,6 +51,11 @@ final class AgentProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Sends SIGTERM, as an orchestrator stops the agent; {@link #awaitExit} waits for it. */
+  void terminate() {
+    process.destroy();
+  }
+
   /** Sends SIGKILL and waits for the process to end. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
