@@ -29,7 +29,7 @@ class GracefulStopTest {
   Path folder;
 
   @Test
-  void sigtermCommitsTheRecordInHandAndReleasesLeases() throws Exception {
+  void sigtermCommitsAndReleasesLeases() throws Exception {
     try (TestDatabase database = TestDatabase.create();
         TestStream stream = TestStream.create(2)) {
       Map<String, String> settings = InProcessAgent.settings(stream, database, "agent-a");
