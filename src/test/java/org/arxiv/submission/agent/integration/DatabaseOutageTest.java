@@ -63,8 +63,8 @@ class DatabaseOutageTest {
       long runsAtOutage = runs(database);
       assertThat(runsAtOutage).as("runs when the database went away").isLessThan(expectedRuns);
       // Four failed attempts on one shard, 1, 2 and 4 s apart plus about 2 s each, keep the
-      // database away for more than 10 s, the run command's interval between sweeps of the
-      // job queue, and longer than the 3 s leases.
+      // database away for more than 10 s. That is longer than the run command's interval
+      // between sweeps of the job queue, and longer than the 3 s leases.
       Await.until("the consumer has failed four times on " + TestStream.SHARD_0,
           Duration.ofSeconds(60), () -> !agent.isAlive()
               || agent.logLines(UNAVAILABLE, "of shard " + TestStream.SHARD_0) >= 4);

@@ -22,8 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP proxy in front of kinesalite that answers chosen calls with the error Kinesis would
- * return instead of passing them on, so that the agent's SDK client parses a real error
+ * An HTTP proxy in front of kinesalite that returns the error Kinesis would return for chosen
+ * calls instead of forwarding them. The agent's SDK client therefore parses a real error
  * response. Calls are numbered per operation from 1, over all shards. Every request body is
  * kept, so tests can check what the agent asked for after a fault.
  */
@@ -88,7 +88,7 @@ final class KinesisFaultProxy implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** Answers calls {@code first} to {@code first + count - 1} of the operation with a fault. */
+  /** Fails calls {@code first} to {@code first + count - 1} of the operation with a fault. */
   void fail(String operation, int first, int count, Fault fault) {
     Map<Integer, Fault> faults = planned.computeIfAbsent(operation, o -> new ConcurrentHashMap<>());
     for (int call = first; call < first + count; call++) {
@@ -102,7 +102,7 @@ final class KinesisFaultProxy implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
-  /** Returns how many times the fault was answered. */
+  /** Returns how many times the fault was injected. */
   int injected(Fault fault) {
     AtomicInteger count = injected.get(fault);
     return count == null ? 0 : count.get();

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent on a one-shard kinesalite stream and MariaDB, reaching Kinesis through a TCP proxy
- * and an HTTP proxy that the test controls. The HTTP proxy answers chosen GetRecords calls with
- * an expired iterator, throttling and a server error, as Kinesis would; the TCP proxy then cuts
+ * and an HTTP proxy that the test controls. The HTTP proxy fails chosen GetRecords calls with
+ * an expired iterator, throttling and a server error, as Kinesis would. The TCP proxy then cuts
  * every connection. The consumer renews the iterator after the last record it read, backs off
  * through the rest, and every record is still dispatched exactly once.
  */
@@ -25,7 +25,7 @@ class KinesisFaultTest {
 
   /**
    * The SDK makes three attempts at a call before the reader sees the error, so throttling and
-   * server errors are answered three times in a row.
+   * server errors are injected three times in a row.
    */
   private static final int SDK_ATTEMPTS = 3;
 
@@ -33,7 +33,7 @@ class KinesisFaultTest {
   Path folder;
 
   @Test
-  void expiredIteratorThrottlingAndNetworkErrorsLoseAndRepeatNothing() throws Exception {
+  void faultsLoseAndRepeatNothing() throws Exception {
     try (TestDatabase database = TestDatabase.create();
         TestStream stream = TestStream.create(1);
         KinesisFaultProxy faults = KinesisFaultProxy.start(TestStream.endpoint());
@@ -50,7 +50,7 @@ class KinesisFaultTest {
       settings.put("KINESIS_BATCH_SIZE", BATCH_SIZE);
 
       try (InProcessAgent agent = InProcessAgent.start(settings)) {
-        Await.until("every planned fault was answered", Duration.ofSeconds(60),
+        Await.until("every planned fault was injected", Duration.ofSeconds(60),
             () -> faults.injected(Fault.UNAVAILABLE) == SDK_ATTEMPTS);
         network.cut();
         Await.until("the reader has seen a network error", Duration.ofSeconds(30),

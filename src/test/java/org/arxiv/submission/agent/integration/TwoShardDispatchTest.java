@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent on a two-shard kinesalite stream and MariaDB: the sample records go in through the
- * publish command, and every process the rules start runs exactly once, including those that
- * the agent's own emitted events start after the relay put them on the stream.
+ * The agent on a two-shard kinesalite stream and MariaDB. The sample records go in through the
+ * publish command, and every process the rules start runs exactly once. That includes the
+ * processes started by the agent's own emitted events after the relay put them on the stream.
  */
 class TwoShardDispatchTest {
 
