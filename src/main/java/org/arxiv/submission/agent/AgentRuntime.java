@@ -21,6 +21,7 @@ import org.arxiv.submission.agent.runner.EventEmitter;
 import org.arxiv.submission.agent.runner.JobQueue;
 import org.arxiv.submission.agent.runner.ProcessWorker;
 import org.arxiv.submission.agent.runner.RunnerMetrics;
+import org.arxiv.submission.agent.runner.StateUpdater;
 import org.arxiv.submission.agent.runner.StepRunner;
 import org.arxiv.submission.agent.services.StoreProcessServices;
 import org.arxiv.submission.agent.store.CheckpointStore;
@@ -106,7 +107,8 @@ public final class AgentRuntime implements AutoCloseable {
 
     Projector projector = new Projector();
     this.emitter = new EventEmitter(submissions, eventLog, writer, projector, clock);
-    this.dispatcher = new Dispatcher(rules, catalogLookup(), submissions, eventLog, runs,
+    StateUpdater states = new StateUpdater(submissions, eventLog, projector, clock);
+    this.dispatcher = new Dispatcher(rules, catalogLookup(), states, eventLog, runs,
         checkpoints, quarantine, emitter, clock);
     ProcessServices services = new StoreProcessServices(database, submissions);
     StepRunner stepRunner = new StepRunner(services, clock, new SecureRandom());

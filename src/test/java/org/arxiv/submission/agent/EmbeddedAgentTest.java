@@ -71,6 +71,19 @@ class EmbeddedAgentTest {
       assertThat(runs).filteredOn(r -> r.triggerEventType().equals("AddProposal"))
           .hasSizeGreaterThan(2);
 
+      // The agent's own records come back after later producer records, and must not move the
+      // stored state back: each submission ends in the status of its last sample record.
+      Map<Long, String> lastStatus = new HashMap<>();
+      for (String line : Samples.recordLines().subList(1, Samples.recordLines().size())) {
+        StreamRecord record = RecordCodec.decode(line);
+        if (record.after().submissionId() != null) {
+          lastStatus.put(record.after().submissionId(), record.after().status());
+        }
+      }
+      lastStatus.forEach((id, status) -> assertThat(runtime.database()
+          .inTransaction(c -> runtime.submissions().load(c, id, false)).orElseThrow().status())
+          .as("stored status of submission %s", id).isEqualTo(status));
+
       int before = runs.size();
       publishSamples(runtime);
       runUntilIdle(runtime);

@@ -21,7 +21,6 @@ import org.arxiv.submission.agent.store.EventLogStore;
 import org.arxiv.submission.agent.store.ProcessRun;
 import org.arxiv.submission.agent.store.ProcessRunStore;
 import org.arxiv.submission.agent.store.QuarantineStore;
-import org.arxiv.submission.agent.store.SubmissionStore;
 import org.arxiv.submission.agent.stream.RawRecord;
 import org.arxiv.submission.agent.wire.MissingRecordKeyException;
 import org.arxiv.submission.agent.wire.PythonJson;
@@ -52,7 +51,7 @@ public final class Dispatcher {
 
   private final RuleRegistry rules;
   private final Function<String, Optional<ProcessDefinition>> catalog;
-  private final SubmissionStore submissions;
+  private final StateUpdater states;
   private final EventLogStore eventLog;
   private final ProcessRunStore runs;
   private final CheckpointStore checkpoints;
@@ -61,12 +60,12 @@ public final class Dispatcher {
   private final Clock clock;
 
   public Dispatcher(RuleRegistry rules, Function<String, Optional<ProcessDefinition>> catalog,
-      SubmissionStore submissions, EventLogStore eventLog, ProcessRunStore runs,
+      StateUpdater states, EventLogStore eventLog, ProcessRunStore runs,
       CheckpointStore checkpoints, QuarantineStore quarantine, EventEmitter emitter,
       Clock clock) {
     this.rules = rules;
     this.catalog = catalog;
-    this.submissions = submissions;
+    this.states = states;
     this.eventLog = eventLog;
     this.runs = runs;
     this.checkpoints = checkpoints;
@@ -112,7 +111,7 @@ public final class Dispatcher {
       return undecodable(connection, stream, raw, e.getMessage());
     }
     Event event = record.event();
-    submissions.save(connection, record.after());
+    states.update(connection, record);
     if (event.data() instanceof AddProcessStatus) {
       eventLog.storeStatusEvent(connection, event);
     }

@@ -70,6 +70,17 @@ public final class EventLogStore {
         });
   }
 
+  /** Returns whether the event is one that a process of the agent emitted. */
+  public boolean isEmitted(Connection connection, String eventId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT 1 FROM emitted_event WHERE event_id = ?")) {
+      select.setString(1, eventId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
   /** Returns the events a process emitted, in the order they were created. */
   public List<EmittedEvent> emittedBy(Connection connection, String processId)
       throws SQLException {
