@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.arxiv.submission.agent.config.Settings;
 import org.arxiv.submission.agent.process.ProcessCatalog;
@@ -70,6 +71,7 @@ public final class AgentRuntime implements AutoCloseable {
   private final String owner;
   private final KinesisSettings kinesis;
   private final OutboxRelay relay;
+  private final AtomicBoolean streamReady = new AtomicBoolean();
 
   private AgentRuntime(Settings settings, Clock clock, MeterRegistry registry) {
     this.settings = settings;
@@ -88,7 +90,9 @@ public final class AgentRuntime implements AutoCloseable {
     String type = settings.get("AGENT_STREAM", "local");
     if ("kinesis".equals(type)) {
       this.kinesis = KinesisSettings.fromLookup(settings.lookup(), clock);
-      this.stream = KinesisEventStream.open(kinesis, settings.liveLookup(), registry);
+      // Commands that only read the database work while Kinesis is unreachable, so the stream
+      // is awaited when it is first used.
+      this.stream = KinesisEventStream.create(kinesis, settings.liveLookup(), registry);
       this.relay = new OutboxRelay(database, new OutboxStore(clock), leases, quarantine,
           stream.publisher(), stream.name(), owner, leaseDuration(settings),
           Duration.ofMillis(200));
@@ -160,6 +164,7 @@ public final class AgentRuntime implements AutoCloseable {
     String onlyShard = kinesis != null ? kinesis.shardId() : null;
     StartPosition start = kinesis != null ? kinesis.initialPosition()
         : new StartPosition.TrimHorizon();
+    awaitStream();
     StreamConsumer consumer = new StreamConsumer(stream, onlyShard, start, database, dispatcher,
         checkpoints, leases, queue, consumerSettings(), consumerMetrics);
     consumer.start();
@@ -172,6 +177,7 @@ public final class AgentRuntime implements AutoCloseable {
    */
   public void startRelay() {
     if (relay != null) {
+      awaitStream();
       relay.start();
     }
   }
@@ -216,8 +222,22 @@ public final class AgentRuntime implements AutoCloseable {
     return database;
   }
 
+  /** Returns the stream, once it accepts reads and writes. */
   public EventStream stream() {
+    awaitStream();
     return stream;
+  }
+
+  private void awaitStream() {
+    if (stream instanceof KinesisEventStream kinesisStream
+        && streamReady.compareAndSet(false, true)) {
+      try {
+        kinesisStream.awaitActive();
+      } catch (RuntimeException e) {
+        streamReady.set(false);
+        throw e;
+      }
+    }
   }
 
   public RuleRegistry rules() {

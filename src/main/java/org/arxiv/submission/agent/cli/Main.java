@@ -1,6 +1,7 @@
 package org.arxiv.submission.agent.cli;
 
 import java.nio.file.Path;
+import org.arxiv.submission.agent.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +41,10 @@ public final class Main {
         cl.getErr().println("Invalid configuration: " + e.getMessage());
         return 2;
       }
-      cl.getErr().println("Error: " + e);
+      // Errors the agent raises itself carry a message meant for operators; for anything else
+      // the exception's class helps more.
+      boolean own = e instanceof StoreException || e instanceof IllegalStateException;
+      cl.getErr().println("Error: " + (own && e.getMessage() != null ? e.getMessage() : e));
       return 1;
     });
     return commandLine;

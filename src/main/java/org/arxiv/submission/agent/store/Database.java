@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseSettings settings) {
     Dialect dialect = Dialect.forUrl(settings.url());
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(settings.url());
+    config.setJdbcUrl(Dialect.completeUrl(settings.url()));
     config.setUsername(settings.user());
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.poolSize());
@@ -56,10 +56,31 @@ public final class Database implements AutoCloseable {
       migrate(dataSource, dialect);
     } catch (RuntimeException e) {
       dataSource.close();
-      throw e;
+      throw new StoreException(openFailure(settings, e), e);
     }
     log.info("Agent database ready: {} ({})", settings.redactedUrl(), dialect);
     return new Database(dataSource, dialect);
+  }
+
+  /** Returns a one-line reason why the database did not open, naming the setting to check. */
+  static String openFailure(DatabaseSettings settings, Throwable error) {
+    Throwable root = error;
+    boolean locked = false;
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      locked |= String.valueOf(t.getMessage()).contains("Database may be already in use");
+      root = t;
+    }
+    String reason = root.getMessage() == null ? root.toString() : root.getMessage();
+    // H2 puts the SQL state and a stack of "[...]" details after the first line.
+    reason = reason.lines().findFirst().orElse(reason).trim();
+    if (locked) {
+      return "the H2 database at AGENT_DATABASE_URL=" + settings.redactedUrl()
+          + " is in use by another agent process; an H2 file allows one process at a time, so"
+          + " stop that process or use MariaDB or PostgreSQL to run several";
+    }
+    return "cannot open the agent database at AGENT_DATABASE_URL=" + settings.redactedUrl()
+        + (settings.user() == null ? "" : " as AGENT_DATABASE_USER=" + settings.user())
+        + ": " + reason;
   }
 
   private static void migrate(DataSource dataSource, Dialect dialect) {

@@ -33,6 +33,24 @@ public enum Dialect {
         + "\"; use jdbc:h2:, jdbc:mariadb:, jdbc:mysql: or jdbc:postgresql:");
   }
 
+  /**
+   * Returns the URL with the options the agent relies on added where the URL leaves them out.
+   * An H2 file database writes each commit to its file ({@code WRITE_DELAY=0}); H2's default
+   * keeps commits in memory for up to 500 ms, so a killed agent would lose transactions whose
+   * records it had already put on Kinesis. MariaDB Connector/J accepts a {@code jdbc:mysql:}
+   * URL only with {@code permitMysqlScheme}.
+   */
+  public static String completeUrl(String jdbcUrl) {
+    if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
+        && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+      return jdbcUrl + ";WRITE_DELAY=0";
+    }
+    if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("permitMysqlScheme")) {
+      return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "permitMysqlScheme";
+    }
+    return jdbcUrl;
+  }
+
   /** Returns the Flyway location of this database's migrations. */
   public String migrationLocation() {
     return "classpath:db/migration/" + migrationFolder;

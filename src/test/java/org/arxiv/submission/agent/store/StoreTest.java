@@ -18,6 +18,7 @@ import org.arxiv.submission.agent.stream.ShardBatch;
 import org.arxiv.submission.agent.stream.StartPosition;
 import org.arxiv.submission.agent.wire.RecordCodec;
 import org.arxiv.submission.agent.wire.StreamRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -118,6 +119,19 @@ class StoreTest {
       assertThat(database.<List<Candidate>>inTransaction(c -> store.recentFinalized(c, 1L, since))).isEmpty();
       Instant later = Instant.parse("2020-04-01T00:00:00Z");
       assertThat(database.<List<Candidate>>inTransaction(c -> store.recentFinalized(c, 2L, later))).isEmpty();
+    }
+  }
+
+  @Test
+  void mysqlSchemeOpensMariaDb() {
+    DatabaseSettings mariadb = TestDatabases.create(TestDatabases.Kind.MARIADB);
+    DatabaseSettings mysql = new DatabaseSettings(
+        mariadb.url().replace("jdbc:mariadb:", "jdbc:mysql:"), mariadb.user(),
+        mariadb.password(), 2, Duration.ofSeconds(5));
+    try (Database database = Database.open(mysql)) {
+      assertThat(database.dialect()).isEqualTo(Dialect.MARIADB);
+      assertThat(database.<Integer>inTransaction(c -> c.getMetaData().getURL().length()))
+          .isPositive();
     }
   }
 

@@ -55,8 +55,7 @@ public final class KinesisEventStream implements EventStream {
    */
   public static KinesisEventStream open(KinesisSettings settings,
       Function<String, String> lookup, MeterRegistry meters) {
-    KinesisEventStream stream = new KinesisEventStream(settings,
-        KinesisClientFactory.create(settings, lookup), Clock.systemUTC(), Sleeper.SYSTEM, meters);
+    KinesisEventStream stream = create(settings, lookup, meters);
     try {
       stream.awaitActive();
       return stream;
@@ -64,6 +63,18 @@ public final class KinesisEventStream implements EventStream {
       stream.close();
       throw e;
     }
+  }
+
+  /**
+   * Builds the client from the settings and returns the stream without calling Kinesis: call
+   * {@link #awaitActive()} before reading or writing.
+   *
+   * @param lookup the source of rotated static keys, usually {@code System::getenv}
+   */
+  public static KinesisEventStream create(KinesisSettings settings,
+      Function<String, String> lookup, MeterRegistry meters) {
+    return new KinesisEventStream(settings, KinesisClientFactory.create(settings, lookup),
+        Clock.systemUTC(), Sleeper.SYSTEM, meters);
   }
 
   /**
