@@ -48,22 +48,25 @@ final class DryRunCommand extends AgentCommand {
     ProcessCatalog catalog = ProcessCatalog.standard();
     InMemoryProcessServices services = new InMemoryProcessServices();
     StepRunner runner = new StepRunner(services, Clock.systemUTC(), new SecureRandom());
-    List<String> lines = InputLines.read(source);
-    for (int i = 0; i < lines.size(); i++) {
-      out().println(PythonJson.write(evaluate(i + 1, lines.get(i), rules, catalog, services,
-          runner)));
+    for (InputLines.Line line : InputLines.read(source, spec)) {
+      out().println(PythonJson.write(evaluate(line, rules, catalog, services, runner)));
     }
     out().flush();
     return 0;
   }
 
-  private ObjectNode evaluate(int lineNumber, String line, RuleRegistry rules,
+  private ObjectNode evaluate(InputLines.Line line, RuleRegistry rules,
       ProcessCatalog catalog, InMemoryProcessServices services, StepRunner runner) {
     ObjectNode result = json.objectNode();
-    result.put("line", lineNumber);
+    result.put("line", line.number());
+    if (line.isBlank()) {
+      result.put("status", "skipped");
+      result.put("reason", "blank line");
+      return result;
+    }
     StreamRecord record;
     try {
-      record = RecordCodec.decode(line);
+      record = RecordCodec.decode(line.bytes());
     } catch (RecordDecodeException e) {
       result.put("status", "skipped");
       result.put("reason", e.getMessage());

@@ -30,7 +30,7 @@ final class GenerateCommand extends AgentCommand {
 
   @Override
   public Integer call() throws Exception {
-    List<String> lines = InputLines.read(source);
+    List<String> lines = InputLines.readText(source, spec);
     long maxId = lines.stream().mapToLong(GenerateCommand::maxSubmissionId).max().orElse(0);
     PrintWriter out = out();
     for (int copy = 0; copy < copies; copy++) {

@@ -1,6 +1,5 @@
 package org.arxiv.submission.agent.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.arxiv.submission.agent.AgentRuntime;
@@ -25,9 +24,13 @@ final class PublishCommand extends AgentCommand {
   @Override
   public Integer call() throws Exception {
     List<OutgoingRecord> records = new ArrayList<>();
-    for (String line : InputLines.read(source)) {
-      if (!line.isBlank()) {
-        records.add(new OutgoingRecord(partitionKey(line), line.getBytes(StandardCharsets.UTF_8)));
+    int blank = 0;
+    for (InputLines.Line line : InputLines.read(source, spec)) {
+      if (line.isBlank()) {
+        blank++;
+      } else {
+        // Bytes go on unchanged, so a line that does not decode is quarantined by the consumer.
+        records.add(new OutgoingRecord(partitionKey(line.bytes()), line.bytes()));
       }
     }
     try (AgentRuntime runtime = openRuntime()) {
@@ -36,13 +39,16 @@ final class PublishCommand extends AgentCommand {
           runtime.stream().name(), sequenceNumbers.isEmpty() ? ""
               : " (sequence numbers " + sequenceNumbers.get(0) + " to "
                   + sequenceNumbers.get(sequenceNumbers.size() - 1) + ")");
+      if (blank > 0) {
+        out().printf("Blank lines left out: %d%n", blank);
+      }
       out().flush();
     }
     return 0;
   }
 
   // Records of one submission share a partition key, so they stay in order on one shard.
-  private static String partitionKey(String line) {
+  private static String partitionKey(byte[] line) {
     try {
       StreamRecord record = RecordCodec.decode(line);
       Long id = record.event().submissionId() != null ? record.event().submissionId()

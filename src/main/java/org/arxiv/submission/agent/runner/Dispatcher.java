@@ -102,10 +102,10 @@ public final class Dispatcher {
         throw new RecordDecodeException("event has no created time, so it has no event id");
       }
     } catch (MissingRecordKeyException e) {
-      // A document without the three keys (the producers' {} health check) is not an error.
-      // Anything else that cannot be decoded is kept for inspection.
-      log.info("Skipping record {} of shard {}: {}", raw.sequenceNumber(), raw.shardId(),
-          e.getMessage());
+      // A document without any of the three keys (the producers' {} health check) is not an
+      // error. Anything else that cannot be decoded is kept for inspection.
+      log.info("Skipping record {} of shard {}: {}, so it is not a submission event",
+          raw.sequenceNumber(), raw.shardId(), e.getMessage());
       return new Result(Outcome.SKIPPED, null, e.getMessage(), List.of());
     } catch (RecordDecodeException e) {
       return undecodable(connection, stream, raw, e.getMessage());

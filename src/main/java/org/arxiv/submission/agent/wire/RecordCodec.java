@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.arxiv.submission.agent.domain.Agent;
@@ -37,30 +40,45 @@ public final class RecordCodec {
   /**
    * Decodes the data of one stream record.
    *
-   * @throws MissingRecordKeyException when the data is a JSON object without {@code event},
-   *     {@code before} or {@code after}
-   * @throws RecordDecodeException when the data is not a JSON object, names an unknown event
-   *     type or has a field of the wrong shape
+   * @throws MissingRecordKeyException when the data is a JSON object with none of {@code
+   *     event}, {@code before} and {@code after}, such as the producers' health check
+   * @throws RecordDecodeException when the data is not JSON in UTF-8, not an object, lacks one
+   *     or two of the three keys, names an unknown event type or has a field of the wrong shape
    */
   public static StreamRecord decode(byte[] data) throws RecordDecodeException {
-    return decode(new String(data, StandardCharsets.UTF_8));
+    try {
+      return decodeDocument(MAPPER.readTree(data));
+    } catch (JsonProcessingException e) {
+      throw new RecordDecodeException("record is not JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new RecordDecodeException("record is not readable: " + e.getMessage(), e);
+    }
   }
 
   /** Decodes the JSON text of one stream record; see {@link #decode(byte[])}. */
   public static StreamRecord decode(String text) throws RecordDecodeException {
-    JsonNode document;
     try {
-      document = MAPPER.readTree(text);
+      return decodeDocument(MAPPER.readTree(text));
     } catch (JsonProcessingException e) {
       throw new RecordDecodeException("record is not JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  private static StreamRecord decodeDocument(JsonNode document) throws RecordDecodeException {
     if (document == null || !document.isObject()) {
       throw new RecordDecodeException("record is not a JSON object");
     }
+    List<String> missing = new ArrayList<>();
     for (String key : new String[] {"event", "before", "after"}) {
       if (!document.has(key)) {
-        throw new MissingRecordKeyException(key);
+        missing.add(key);
       }
+    }
+    if (missing.size() == 3) {
+      throw new MissingRecordKeyException(missing.get(0));
+    }
+    if (!missing.isEmpty()) {
+      throw new RecordDecodeException("record is missing \"" + missing.get(0) + "\"");
     }
     try {
       Event event = decodeEvent(document.get("event"));

@@ -3,9 +3,11 @@ package org.arxiv.submission.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,6 +130,31 @@ class CliTest {
   }
 
   @Test
+  void dryRunReportsBlankAndNonUtf8Lines() throws Exception {
+    String setTitle = Samples.recordLines().get(9);
+    Path input = folder.resolve("bytes.jsonl");
+    byte[] invalid = {'{', '"', (byte) 0xC3, 'x', '"', ':', '1', '}'};
+    try (java.io.OutputStream out = Files.newOutputStream(input)) {
+      out.write(("   \n").getBytes(StandardCharsets.US_ASCII));
+      out.write(invalid);
+      out.write(("\n" + setTitle + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    List<JsonNode> lines = dryRun(input);
+    assertThat(lines).extracting(l -> l.path("line").asInt()).containsExactly(1, 2, 3);
+    assertThat(lines).extracting(l -> l.path("status").asText())
+        .containsExactly("skipped", "skipped", "processed");
+    assertThat(lines.get(0).path("reason").asText()).isEqualTo("blank line");
+    assertThat(lines.get(1).path("reason").asText()).contains("UTF-8");
+  }
+
+  @Test
+  void publishOfMissingFileIsUsageError() {
+    Result result = run("publish", folder.resolve("absent.jsonl").toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("absent.jsonl does not exist");
+  }
+
+  @Test
   void rulesListsSixteenRules() {
     Result result = run("rules");
     assertThat(result.exitCode()).isZero();
@@ -167,6 +194,23 @@ class CliTest {
     Result unknown = run("--config", config, "status", "99");
     assertThat(unknown.exitCode()).isEqualTo(3);
     assertThat(unknown.err()).contains("Submission 99 not found");
+  }
+
+  @Test
+  void runSkipsHealthCheckAndQuarantinesPartialRecord() throws Exception {
+    String config = config().toString();
+    String setTitle = Samples.recordLines().get(9);
+    Path input = folder.resolve("partial.jsonl");
+    ObjectNode partial = (ObjectNode) new ObjectMapper().readTree(setTitle);
+    partial.remove("before");
+    Files.writeString(input, String.join("\n", "{}", partial.toString(), setTitle, ""));
+    assertThat(run("--config", config, "publish", input.toString()).exitCode()).isZero();
+
+    Result ran = run("--config", config, "run", "--until-idle", "--duration", "120");
+    assertThat(ran.exitCode()).as(ran.err()).isZero();
+    assertThat(ran.out()).contains("skipped 1, quarantined 1)");
+    Result listed = run("--config", config, "quarantine", "list");
+    assertThat(listed.out()).contains("record is missing \"before\"");
   }
 
   private static JsonNode find(JsonNode processes, String name) {

@@ -3,6 +3,7 @@ package org.arxiv.submission.agent.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.arxiv.submission.agent.Samples;
 import org.arxiv.submission.agent.domain.Event;
@@ -32,6 +33,28 @@ class RecordCodecTest {
   void healthCheckLacksRecordKey() {
     assertThatThrownBy(() -> RecordCodec.decode("{}"))
         .isInstanceOf(MissingRecordKeyException.class);
+  }
+
+  @Test
+  void partialRecordIsNotHealthCheck() {
+    String line = Samples.recordLines().get(9).replaceFirst("^\\{\"event\"", "{\"evnt\"");
+    assertThatThrownBy(() -> RecordCodec.decode(line))
+        .isInstanceOf(RecordDecodeException.class)
+        .isNotInstanceOf(MissingRecordKeyException.class)
+        .hasMessage("record is missing \"event\"");
+  }
+
+  @Test
+  void invalidUtf8IsRejected() {
+    String text = Samples.recordLines().stream()
+        .filter(l -> l.contains("\"title\": \"Spectroscopic")).findFirst().orElseThrow();
+    byte[] line = text.getBytes(StandardCharsets.US_ASCII);
+    // An ASCII title letter replaced by a UTF-8 lead byte followed by an ASCII letter.
+    int letter = text.indexOf("\"title\": \"Spectroscopic") + "\"title\": \"".length();
+    line[letter] = (byte) 0xC3;
+    assertThatThrownBy(() -> RecordCodec.decode(line))
+        .isInstanceOf(RecordDecodeException.class)
+        .hasMessageContaining("UTF-8");
   }
 
   @Test
