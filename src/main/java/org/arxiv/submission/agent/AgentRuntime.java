@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +38,7 @@ import org.arxiv.submission.agent.store.SubmissionStore;
 import org.arxiv.submission.agent.stream.ConsumerMetrics;
 import org.arxiv.submission.agent.stream.ConsumerSettings;
 import org.arxiv.submission.agent.stream.EventStream;
+import org.arxiv.submission.agent.stream.ShardInfo;
 import org.arxiv.submission.agent.stream.StartPosition;
 import org.arxiv.submission.agent.stream.StreamConsumer;
 import org.arxiv.submission.agent.stream.TransactionalWriter;
@@ -165,6 +167,13 @@ public final class AgentRuntime implements AutoCloseable {
     StartPosition start = kinesis != null ? kinesis.initialPosition()
         : new StartPosition.TrimHorizon();
     awaitStream();
+    if (onlyShard != null) {
+      List<String> shardIds = stream.listShards().stream().map(ShardInfo::shardId).toList();
+      if (!shardIds.contains(onlyShard)) {
+        throw new IllegalArgumentException("KINESIS_SHARD_ID: stream " + stream.name()
+            + " has no shard " + onlyShard + "; its shards are " + String.join(", ", shardIds));
+      }
+    }
     StreamConsumer consumer = new StreamConsumer(stream, onlyShard, start, database, dispatcher,
         checkpoints, leases, queue, consumerSettings(), consumerMetrics);
     consumer.start();

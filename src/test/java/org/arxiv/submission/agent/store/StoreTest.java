@@ -102,6 +102,23 @@ class StoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void titleWithNulCharacterIsStored(TestDatabases.Kind kind) throws Exception {
+    try (Database database = open(kind)) {
+      SubmissionStore store = new SubmissionStore(database.dialect(), CLOCK);
+      Submission finalized = record(25).after();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) finalized.toJson().get("metadata"))
+          .put("title", "Null\u0000 title");
+      assertThat(database.<Boolean>inTransaction(c -> store.save(c, finalized))).isTrue();
+      assertThat(database.inTransaction(c -> store.load(c, 1, false)).orElseThrow().title())
+          .isEqualTo("Null\u0000 title");
+      List<Candidate> candidates = database.inTransaction(
+          c -> store.recentFinalized(c, 2L, Instant.parse("2020-01-01T00:00:00Z")));
+      assertThat(candidates).extracting(Candidate::title).containsExactly("Null title");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void recentFinalizedListsOtherSubmittedTitles(TestDatabases.Kind kind) throws Exception {
     try (Database database = open(kind)) {
       SubmissionStore store = new SubmissionStore(database.dialect(), CLOCK);
