@@ -34,6 +34,13 @@ final class QuarantineCommand extends AgentCommand {
           c -> runtime.quarantine().list(c, !all || "redrive".equals(action)));
       if (id != null) {
         records = records.stream().filter(r -> r.id() == id).toList();
+        if (records.isEmpty()) {
+          err().printf("Quarantined record %d not found%s%n", id,
+              all && "list".equals(action) ? "" : " among those not yet re-driven (list --all"
+                  + " shows every record)");
+          err().flush();
+          return 3;
+        }
       }
       return switch (action) {
         case "list" -> list(records);
@@ -48,7 +55,7 @@ final class QuarantineCommand extends AgentCommand {
   }
 
   private int list(List<QuarantinedRecord> records) {
-    out().printf("%d quarantined records%n", records.size());
+    out().printf("Quarantined records: %d%n", records.size());
     for (QuarantinedRecord record : records) {
       String data = new String(record.data(), StandardCharsets.UTF_8);
       out().printf("%d  %s %s %s  %s%s%n    error: %s%n    data:  %s%n", record.id(),

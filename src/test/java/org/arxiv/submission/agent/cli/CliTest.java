@@ -187,6 +187,14 @@ class CliTest {
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out()).contains("CheckSubmissionSourceSize", "AddHold",
         "source_oversize", "CopySourceToLegacy", "FILEMANAGER_ENDPOINT");
+    assertThat(status.out()).as("emitted events without their common fields")
+        .contains("{\"hold_type\": \"source_oversize\"").doesNotContain("\"creator\"");
+    Result full = run("--config", config, "status", "3", "--full");
+    assertThat(full.out()).contains("\"creator\"", "\"hold_type\": \"source_oversize\"");
+
+    Result redrive = run("--config", config, "quarantine", "redrive", "--id", "999");
+    assertThat(redrive.exitCode()).isEqualTo(3);
+    assertThat(redrive.err()).contains("Quarantined record 999 not found");
 
     Result again = run("--config", config, "run", "--until-idle", "--duration", "120");
     assertThat(again.out()).contains("Records read: 0");
