@@ -39,6 +39,7 @@ public final class StreamConsumer implements AutoCloseable {
   private final JobQueue queue;
   private final ConsumerSettings settings;
   private final ConsumerMetrics metrics;
+  private final Map<String, String> waitingFor = new ConcurrentHashMap<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private volatile boolean allShardsFinished;
@@ -127,9 +128,24 @@ public final class StreamConsumer implements AutoCloseable {
       boolean acquired = database.inTransaction(c -> leases.acquire(c, stream.name(),
           shard.shardId(), settings.owner(), settings.leaseDuration()));
       if (acquired) {
+        waitingFor.remove(shard.shardId());
         startShard(shard.shardId(), saved.get(shard.shardId()));
+      } else {
+        logLeaseHolder(shard.shardId());
       }
     }
+  }
+
+  // Says once per holder which instance keeps a shard this one waits for, such as a killed
+  // instance whose lease has not expired yet.
+  private void logLeaseHolder(String shardId) {
+    database.inTransaction(c -> leases.list(c, stream.name())).stream()
+        .filter(lease -> lease.shardId().equals(shardId) && lease.owner() != null)
+        .findFirst()
+        .filter(lease -> !lease.owner().equals(waitingFor.put(shardId, lease.owner())))
+        .ifPresent(lease -> log.info("Shard {} is leased by {} until {}; waiting until that"
+            + " instance releases it or the lease expires", shardId, lease.owner(),
+            lease.expires()));
   }
 
   /**
