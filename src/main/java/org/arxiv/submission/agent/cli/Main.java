@@ -2,6 +2,7 @@ package org.arxiv.submission.agent.cli;
 
 import java.nio.file.Path;
 import org.arxiv.submission.agent.store.StoreException;
+import org.arxiv.submission.agent.stream.StreamUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,8 @@ public final class Main {
       }
       // Errors the agent raises itself carry a message meant for operators; for anything else
       // the exception's class helps more.
-      boolean own = e instanceof StoreException || e instanceof IllegalStateException;
+      boolean own = e instanceof StoreException || e instanceof IllegalStateException
+          || e instanceof StreamUnavailableException;
       cl.getErr().println("Error: " + (own && e.getMessage() != null ? e.getMessage() : e));
       return 1;
     });

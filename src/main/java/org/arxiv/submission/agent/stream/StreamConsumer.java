@@ -85,6 +85,9 @@ public final class StreamConsumer implements AutoCloseable {
       } catch (StoreException e) {
         log.error("Lease bookkeeping failed: {}; trying again in {} ms. Status: {}",
             e.getMessage(), tick.toMillis(), metrics.describe());
+      } catch (StreamUnavailableException e) {
+        log.error("{}; trying again in {} ms. Status: {}", e.getMessage(), tick.toMillis(),
+            metrics.describe());
       } catch (RuntimeException e) {
         // The stack trace once per run of the same error, so an outage does not flood the log.
         boolean repeated = e.toString().equals(lastError);

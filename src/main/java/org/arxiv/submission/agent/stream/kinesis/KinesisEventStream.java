@@ -14,9 +14,11 @@ import org.arxiv.submission.agent.stream.ShardInfo;
 import org.arxiv.submission.agent.stream.ShardReader;
 import org.arxiv.submission.agent.stream.StartPosition;
 import org.arxiv.submission.agent.stream.StreamPublisher;
+import org.arxiv.submission.agent.stream.StreamUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -105,7 +107,13 @@ public final class KinesisEventStream implements EventStream {
         .maxResults(pageSize)
         .build();
     while (true) {
-      ListShardsResponse response = context.client().listShards(request);
+      ListShardsResponse response;
+      try {
+        response = context.client().listShards(request);
+      } catch (SdkException e) {
+        throw new StreamUnavailableException("ListShards of stream " + settings.streamName()
+            + " failed: " + e.getMessage(), e);
+      }
       for (Shard shard : response.shards()) {
         shards.add(toShardInfo(shard));
       }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.arxiv.submission.agent.stream.ShardInfo;
+import org.arxiv.submission.agent.stream.StreamUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.model.AccessDeniedException;
@@ -102,6 +103,17 @@ class KinesisStreamSetupTest {
 
     assertThatThrownBy(test.stream::awaitActive).isInstanceOf(AccessDeniedException.class);
     assertThat(test.client.calls("CreateStream")).isZero();
+  }
+
+  @Test
+  void failedListShardsNamesTheStream() {
+    test = KinesaliteStream.create(1);
+    test.client.fail("ListShards", 1, FaultInjectingKinesisClient.networkError());
+
+    assertThatThrownBy(() -> test.stream.listShards())
+        .isInstanceOf(StreamUnavailableException.class)
+        .hasMessageStartingWith("ListShards of stream " + test.name() + " failed: ");
+    assertThat(test.stream.listShards()).hasSize(1);
   }
 
   @Test
