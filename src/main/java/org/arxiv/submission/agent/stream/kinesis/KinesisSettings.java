@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import org.arxiv.submission.agent.config.SettingValues;
 import org.arxiv.submission.agent.stream.StartPosition;
 
 /**
