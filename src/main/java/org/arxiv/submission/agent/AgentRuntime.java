@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.arxiv.submission.agent.config.AgentSettings;
 import org.arxiv.submission.agent.config.Settings;
 import org.arxiv.submission.agent.process.ProcessCatalog;
 import org.arxiv.submission.agent.process.ProcessDefinition;
@@ -28,7 +29,6 @@ import org.arxiv.submission.agent.runner.StepRunner;
 import org.arxiv.submission.agent.services.StoreProcessServices;
 import org.arxiv.submission.agent.store.CheckpointStore;
 import org.arxiv.submission.agent.store.Database;
-import org.arxiv.submission.agent.store.DatabaseSettings;
 import org.arxiv.submission.agent.store.EventLogStore;
 import org.arxiv.submission.agent.store.LeaseStore;
 import org.arxiv.submission.agent.store.ProcessRunStore;
@@ -54,6 +54,7 @@ import org.arxiv.submission.agent.stream.outbox.OutboxRelay;
 public final class AgentRuntime implements AutoCloseable {
 
   private final Settings settings;
+  private final AgentSettings agentSettings;
   private final Clock clock;
   private final Database database;
   private final EventStream stream;
@@ -76,11 +77,19 @@ public final class AgentRuntime implements AutoCloseable {
   private final AtomicBoolean streamReady = new AtomicBoolean();
 
   private AgentRuntime(Settings settings, Clock clock, MeterRegistry registry) {
+    // Every setting is checked before the database is opened, so that a typo stops the agent
+    // before migrations run.
     this.settings = settings;
+    this.agentSettings = AgentSettings.from(settings);
     this.clock = clock;
     this.rules = RuleRegistry.standard(PolicyConfig.from(settings.lookup()));
     this.catalog = ProcessCatalog.standard();
-    this.database = Database.open(databaseSettings(settings));
+    this.kinesis = agentSettings.stream() == AgentSettings.StreamType.KINESIS
+        ? KinesisSettings.fromLookup(settings.lookup(), clock) : null;
+    this.owner = agentSettings.instanceName() != null ? agentSettings.instanceName()
+        : defaultInstanceName();
+
+    this.database = Database.open(agentSettings.database());
     this.submissions = new SubmissionStore(database.dialect(), clock);
     this.eventLog = new EventLogStore(database.dialect(), clock);
     this.runs = new ProcessRunStore(database.dialect(), clock);
@@ -88,27 +97,19 @@ public final class AgentRuntime implements AutoCloseable {
     this.quarantine = new QuarantineStore(database.dialect(), clock);
     this.leases = new LeaseStore(database.dialect());
 
-    this.owner = settings.get("AGENT_INSTANCE_NAME", defaultInstanceName());
-    String type = settings.get("AGENT_STREAM", "local");
-    if ("kinesis".equals(type)) {
-      this.kinesis = KinesisSettings.fromLookup(settings.lookup(), clock);
+    if (kinesis != null) {
       // Commands that only read the database work while Kinesis is unreachable, so the stream
       // is awaited when it is first used.
       this.stream = KinesisEventStream.create(kinesis, settings.liveLookup(), registry);
       this.relay = new OutboxRelay(database, new OutboxStore(clock), leases, quarantine,
-          stream.publisher(), stream.name(), owner, leaseDuration(settings),
+          stream.publisher(), stream.name(), owner, agentSettings.lease(),
           Duration.ofMillis(200));
       this.writer = relay;
-    } else if ("local".equals(type)) {
+    } else {
       LocalEventStream local = new LocalEventStream(database, streamName(settings), clock);
-      this.kinesis = null;
       this.stream = local;
       this.relay = null;
       this.writer = local;
-    } else {
-      database.close();
-      throw new IllegalArgumentException(
-          "AGENT_STREAM must be local or kinesis, got \"" + type + "\"");
     }
 
     Projector projector = new Projector();
@@ -124,21 +125,12 @@ public final class AgentRuntime implements AutoCloseable {
   }
 
   /**
-   * Opens the runtime: connects to the database and applies migrations.
+   * Opens the runtime: checks the settings, connects to the database and applies migrations.
    *
    * @throws IllegalArgumentException naming the setting when the configuration is invalid
    */
   public static AgentRuntime open(Settings settings, Clock clock, MeterRegistry registry) {
     return new AgentRuntime(settings, clock, registry);
-  }
-
-  static DatabaseSettings databaseSettings(Settings settings) {
-    return new DatabaseSettings(
-        settings.get("AGENT_DATABASE_URL", DatabaseSettings.DEFAULT_URL),
-        settings.get("AGENT_DATABASE_USER"),
-        settings.get("AGENT_DATABASE_PASSWORD"),
-        settings.getInt("AGENT_DATABASE_POOL_SIZE", 10),
-        settings.getMillis("AGENT_DATABASE_CONNECT_TIMEOUT_MS", 5000));
   }
 
   static String streamName(Settings settings) {
@@ -156,7 +148,7 @@ public final class AgentRuntime implements AutoCloseable {
    */
   public JobQueue openQueue(int workerThreads) {
     JobQueue queue = JobQueue.open(database, runs, worker, workerThreads,
-        settings.getMillis("AGENT_QUEUE_POLL_MS", 500), clock);
+        agentSettings.queuePoll(), clock);
     queue.enqueueUnqueued();
     return queue;
   }
@@ -198,15 +190,10 @@ public final class AgentRuntime implements AutoCloseable {
 
   private ConsumerSettings consumerSettings() {
     // The Kinesis reader paces its own calls, so the consumer does not sleep on top of it.
-    int batchSize = kinesis != null ? kinesis.batchSize() : settings.getInt("AGENT_BATCH_SIZE", 500);
-    Duration idleSleep = kinesis != null ? Duration.ZERO
-        : settings.getMillis("AGENT_IDLE_SLEEP_MS", 500);
-    return new ConsumerSettings(batchSize, idleSleep, leaseDuration(settings),
-        settings.getInt("AGENT_MAX_HANDLE_ATTEMPTS", 3), owner);
-  }
-
-  private static Duration leaseDuration(Settings settings) {
-    return Duration.ofSeconds(settings.getInt("AGENT_LEASE_SECONDS", 30));
+    int batchSize = kinesis != null ? kinesis.batchSize() : agentSettings.batchSize();
+    Duration idleSleep = kinesis != null ? Duration.ZERO : agentSettings.idleSleep();
+    return new ConsumerSettings(batchSize, idleSleep, agentSettings.lease(),
+        agentSettings.maxHandleAttempts(), owner);
   }
 
   private static String defaultInstanceName() {
@@ -221,6 +208,10 @@ public final class AgentRuntime implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  public AgentSettings agentSettings() {
+    return agentSettings;
   }
 
   public Clock clock() {

@@ -60,7 +60,7 @@ class EmbeddedAgentTest {
       assertThat(runs).filteredOn(r -> NETWORK_PROCESSES.contains(r.process()))
           .allSatisfy(run -> {
             assertThat(run.status()).isEqualTo(ProcessRun.FAILED);
-            assertThat(run.reason()).contains("not configured");
+            assertThat(run.reason()).contains("which this agent has no client for");
           });
       assertThat(runs).filteredOn(r -> !NETWORK_PROCESSES.contains(r.process()))
           .allSatisfy(run -> assertThat(run.status())

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.arxiv.submission.agent.config.Settings;
 import org.arxiv.submission.agent.domain.Event;
+import org.arxiv.submission.agent.process.ExternalService;
 import org.arxiv.submission.agent.process.ProcessCatalog;
 import org.arxiv.submission.agent.process.ProcessDefinition;
 import org.arxiv.submission.agent.process.Trigger;
@@ -99,8 +100,8 @@ final class DryRunCommand extends AgentCommand {
     }
     ProcessDefinition definition = process.get();
     if (!definition.services().isEmpty()) {
-      return finish(entry, "not_run", "needs a network service: "
-          + String.join(", ", new java.util.TreeSet<>(definition.services())), emitted);
+      return finish(entry, "not_run", "needs " + ExternalService.describe(definition.services())
+          + ", which a dry run does not call", emitted);
     }
     JsonNode previous = null;
     for (int step = 0; step < definition.steps().size(); step++) {

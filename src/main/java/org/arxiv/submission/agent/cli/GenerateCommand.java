@@ -30,6 +30,9 @@ final class GenerateCommand extends AgentCommand {
 
   @Override
   public Integer call() throws Exception {
+    if (copies < 1) {
+      throw new IllegalArgumentException("invalid --copies " + copies + ": expected at least 1");
+    }
     List<String> lines = InputLines.readText(source, spec);
     long maxId = lines.stream().mapToLong(GenerateCommand::maxSubmissionId).max().orElse(0);
     PrintWriter out = out();

@@ -1,38 +1,16 @@
 package org.arxiv.submission.agent.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
-import java.time.Instant;
-import org.arxiv.submission.agent.AgentRuntime;
-import org.arxiv.submission.agent.admin.MetricsServer;
-import org.arxiv.submission.agent.runner.JobQueue;
-import org.arxiv.submission.agent.store.StoreException;
-import org.arxiv.submission.agent.stream.StreamConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the consumer and, by default, workers in the same process. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Consume the configured stream, dispatch processes and run them.")
-class RunCommand extends AgentCommand {
-
-  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
-
-  /** How often runs whose hand-over to the queue was interrupted are looked for. */
-  private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
-
-  /** Whether the last idle check failed on the database, so that an outage is logged once. */
-  private boolean idleCheckFailing;
-
-  @Option(names = "--duration", paramLabel = "SECONDS",
-      description = "Stop after this many seconds (default: run until stopped).")
-  Long durationSeconds;
+final class RunCommand extends ProcessingCommand {
 
   @Option(names = "--until-idle",
-      description = "Stop once the stream is read to its end and no process is left to run.")
+      description = "Stop once the stream is read to its end, no process run is left "
+          + "unfinished and no emitted event waits to be published.")
   boolean untilIdle;
 
   @Option(names = "--workers", paramLabel = "N",
@@ -40,104 +18,18 @@ class RunCommand extends AgentCommand {
           + "(default: AGENT_WORKER_THREADS or 4).")
   Integer workers;
 
-  /** Returns whether this command consumes the stream; the worker command does not. */
+  @Override
   boolean consumes() {
     return true;
   }
 
   @Override
-  public Integer call() throws Exception {
-    StopSignal stop = new StopSignal().install();
-    Instant started = Instant.now();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (AgentRuntime runtime = openRuntime(registry);
-        MetricsServer metrics = startMetrics(runtime, registry)) {
-      int threads = workers != null ? workers
-          : runtime.settings().getInt("AGENT_WORKER_THREADS", 4);
-      if (threads < 0 || !consumes() && threads == 0) {
-        throw new IllegalArgumentException((workers != null ? "--workers" : "AGENT_WORKER_THREADS")
-            + " must be " + (consumes() ? "0 or more" : "at least 1") + ", got " + threads);
-      }
-      JobQueue queue = runtime.openQueue(threads);
-      runtime.startRelay();
-      StreamConsumer consumer = consumes() ? runtime.startConsumer(queue) : null;
-      try {
-        waitForStop(runtime, queue, consumer, stop, started);
-      } finally {
-        if (consumer != null) {
-          consumer.close();
-        }
-        queue.close();
-      }
-      new RunSummary(runtime, started).print(out());
-    }
-    return 0;
+  boolean untilIdle() {
+    return untilIdle;
   }
 
-  // Serves metrics when AGENT_METRICS_PORT is set; returns null otherwise.
-  private static MetricsServer startMetrics(AgentRuntime runtime,
-      PrometheusMeterRegistry registry) throws java.io.IOException {
-    String port = runtime.settings().get("AGENT_METRICS_PORT");
-    if (port == null) {
-      return null;
-    }
-    return MetricsServer.start(runtime.settings().get("AGENT_METRICS_HOST", "127.0.0.1"),
-        runtime.settings().getInt("AGENT_METRICS_PORT", 0), registry,
-        runtime.database()::isAvailable);
-  }
-
-  private void waitForStop(AgentRuntime runtime, JobQueue queue, StreamConsumer consumer,
-      StopSignal stop, Instant started) throws InterruptedException {
-    Instant deadline = durationSeconds == null ? null : started.plusSeconds(durationSeconds);
-    Instant nextSweep = Instant.now().plus(SWEEP_INTERVAL);
-    int idleChecks = 0;
-    while (!stop.await(250)) {
-      Instant now = Instant.now();
-      if (deadline != null && !now.isBefore(deadline)) {
-        return;
-      }
-      if (now.isAfter(nextSweep)) {
-        sweep(queue);
-        nextSweep = now.plus(SWEEP_INTERVAL);
-      }
-      if (untilIdle) {
-        idleChecks = isIdle(runtime, consumer) ? idleChecks + 1 : 0;
-        // Idle for a second in a row, so that records emitted by the last step are read too.
-        if (idleChecks >= 4) {
-          return;
-        }
-      }
-    }
-  }
-
-  // The consumer and the workers wait for an unavailable database, so the command waits too
-  // instead of exiting, and sweeps again at the next interval.
-  private static void sweep(JobQueue queue) {
-    try {
-      queue.enqueueUnqueued();
-    } catch (RuntimeException e) {
-      log.error("Queueing process runs whose hand-over was interrupted failed: {}; trying "
-          + "again in {} s", e.toString(), SWEEP_INTERVAL.toSeconds());
-    }
-  }
-
-  private boolean isIdle(AgentRuntime runtime, StreamConsumer consumer) {
-    if (consumer != null && !consumer.isCaughtUp()) {
-      return false;
-    }
-    try {
-      int unfinished = runtime.database().inTransaction(c -> runtime.runs().countUnfinished(c));
-      boolean idle = unfinished == 0 && runtime.pendingOutbox() == 0;
-      idleCheckFailing = false;
-      return idle;
-    } catch (StoreException e) {
-      // Checked four times a second, so only the first failure of an outage is logged.
-      if (!idleCheckFailing) {
-        log.warn("Cannot tell whether the agent is idle: {}; it counts as busy until the "
-            + "database answers again", e.getMessage());
-        idleCheckFailing = true;
-      }
-      return false;
-    }
+  @Override
+  Integer workersOption() {
+    return workers;
   }
 }

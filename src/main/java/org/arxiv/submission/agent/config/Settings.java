@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -26,13 +27,16 @@ public final class Settings {
 
   private final Map<String, String> values;
   private final Path file;
+  private final Set<String> fileKeys;
   private final Map<String, String> environment;
   private Settings reloaded;
   private long reloadedModified;
 
-  private Settings(Map<String, String> values, Path file, Map<String, String> environment) {
+  private Settings(Map<String, String> values, Path file, Set<String> fileKeys,
+      Map<String, String> environment) {
     this.values = Map.copyOf(values);
     this.file = file;
+    this.fileKeys = Set.copyOf(fileKeys);
     this.environment = environment;
   }
 
@@ -43,6 +47,7 @@ public final class Settings {
    */
   public static Settings load(Path file, Map<String, String> environment) {
     Map<String, String> values = new HashMap<>();
+    Set<String> fileKeys = new HashSet<>();
     if (file != null) {
       Properties properties = new Properties();
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -51,19 +56,35 @@ public final class Settings {
         throw new IllegalArgumentException(
             "cannot read configuration file " + file + ": " + e.getMessage(), e);
       }
-      properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+      fileKeys.addAll(properties.stringPropertyNames());
+      fileKeys.forEach(k -> values.put(k, properties.getProperty(k)));
     }
     environment.forEach((key, value) -> {
       if (value != null) {
         values.put(key, value);
       }
     });
-    return new Settings(values, file, Map.copyOf(environment));
+    return new Settings(values, file, fileKeys, Map.copyOf(environment));
   }
 
   /** Returns settings with exactly these values, for tests and embedded use. */
   public static Settings of(Map<String, String> values) {
-    return new Settings(values, null, Map.of());
+    return new Settings(values, null, Set.of(), Map.of());
+  }
+
+  /** Returns the configuration file given with {@code --config}, or null. */
+  public Path file() {
+    return file;
+  }
+
+  /** Returns the keys set in the configuration file, whether or not the environment wins. */
+  public Set<String> fileKeys() {
+    return fileKeys;
+  }
+
+  /** Returns the names of the environment variables. */
+  public Set<String> environmentKeys() {
+    return environment.keySet();
   }
 
   /** Returns the value, or null when it is unset or blank. */

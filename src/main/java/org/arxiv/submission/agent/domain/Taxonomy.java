@@ -39,7 +39,14 @@ public final class Taxonomy {
   private static final Set<String> GENERAL =
       Set.of("cs.OH", "math.GM", "physics.gen-ph", "q-bio.OT", "econ.GN");
 
+  private static final Set<String> ARCHIVES = archivesOf(ACTIVE, INACTIVE);
+
   private Taxonomy() {}
+
+  /** Returns whether the archive, such as {@code cs} or {@code hep-th}, is in the taxonomy. */
+  public static boolean isKnownArchive(String archive) {
+    return archive != null && ARCHIVES.contains(archive);
+  }
 
   /** Returns the active categories of each archive, archives and categories in sorted order. */
   public static Map<String, List<String>> activeByArchive() {
@@ -118,6 +125,14 @@ public final class Taxonomy {
 
   private static List<String> prefixed(String archive, String subjects) {
     return Arrays.stream(subjects.split(" ")).map(s -> archive + "." + s).toList();
+  }
+
+  private static Set<String> archivesOf(Set<String> active, Set<String> inactive) {
+    Set<String> archives = new LinkedHashSet<>();
+    for (Set<String> categories : List.of(active, inactive)) {
+      categories.forEach(c -> archives.add(c.contains(".") ? c.substring(0, c.indexOf('.')) : c));
+    }
+    return Collections.unmodifiableSet(archives);
   }
 
   private static Set<String> flatten(Map<String, List<String>> byArchive) {

@@ -1,5 +1,7 @@
 package org.arxiv.submission.agent.process;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.arxiv.submission.agent.domain.Agent;
@@ -8,14 +10,15 @@ import org.arxiv.submission.agent.domain.Agent;
  * A named, ordered list of steps. Everything a process emits is created by the System agent
  * named after the process.
  *
- * @param services the settings of the network services the process calls, empty for a process
- *     that needs none; the dry run runs only processes without services
+ * @param services the network services the process calls, empty for a process that needs none;
+ *     the dry run runs only processes without services
  */
-public record ProcessDefinition(String name, List<Step> steps, Set<String> services) {
+public record ProcessDefinition(String name, List<Step> steps, Set<ExternalService> services) {
 
   public ProcessDefinition {
     steps = List.copyOf(steps);
-    services = Set.copyOf(services);
+    services = services.isEmpty() ? Set.of()
+        : Collections.unmodifiableSet(EnumSet.copyOf(services));
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("process " + name + " has no steps");
     }
@@ -26,9 +29,9 @@ public record ProcessDefinition(String name, List<Step> steps, Set<String> servi
     this(name, steps, Set.of());
   }
 
-  /** Returns this process marked as calling the services set by the given settings. */
-  public ProcessDefinition withServices(String... settings) {
-    return new ProcessDefinition(name, steps, Set.of(settings));
+  /** Returns this process marked as calling the given services. */
+  public ProcessDefinition withServices(ExternalService... services) {
+    return new ProcessDefinition(name, steps, Set.of(services));
   }
 
   public Agent agent() {

@@ -13,8 +13,8 @@ import org.arxiv.submission.agent.process.services.PlainTextService;
 import org.arxiv.submission.agent.process.services.PreviewService;
 
 /**
- * The outside world as processes see it. A service that is not configured is absent, and the
- * steps that need it fail with a reason that names the missing setting.
+ * The outside world as processes see it. A network service without a client is absent, and the
+ * steps that need it fail with a reason that names the service and its setting.
  */
 public interface ProcessServices {
 
@@ -27,40 +27,41 @@ public interface ProcessServices {
    */
   List<Candidate> recentSubmissions(Long excludeSubmissionId, Instant since) throws Exception;
 
-  // Network services. Each is empty until a client is configured, and the steps that need an
-  // empty one fail permanently with a message that names the setting to add.
+  // Network services. The agent includes no client for any of them, so each is empty unless an
+  // embedding application supplies one, and the steps that need an empty one fail permanently
+  // (see ExternalService).
 
-  /** Returns the plain-text extraction client, set with PLAINTEXT_ENDPOINT. */
+  /** Returns the client of the plain-text extraction service (PLAINTEXT_ENDPOINT). */
   default Optional<PlainTextService> plainText() {
     return Optional.empty();
   }
 
-  /** Returns the classifier client, set with CLASSIFIER_ENDPOINT. */
+  /** Returns the client of the classifier service (CLASSIFIER_ENDPOINT). */
   default Optional<ClassifierService> classifier() {
     return Optional.empty();
   }
 
-  /** Returns the compiler client, set with COMPILER_ENDPOINT. */
+  /** Returns the client of the compiler service (COMPILER_ENDPOINT). */
   default Optional<CompilerService> compiler() {
     return Optional.empty();
   }
 
-  /** Returns the file manager client, set with FILEMANAGER_ENDPOINT. */
+  /** Returns the client of the file manager service (FILEMANAGER_ENDPOINT). */
   default Optional<FileManagerService> fileManager() {
     return Optional.empty();
   }
 
-  /** Returns the preview client, set with PREVIEW_ENDPOINT. */
+  /** Returns the client of the preview service (PREVIEW_ENDPOINT). */
   default Optional<PreviewService> preview() {
     return Optional.empty();
   }
 
-  /** Returns the legacy filesystem client, set with FILESYSTEM_ENDPOINT. */
+  /** Returns the client of the legacy filesystem service (FILESYSTEM_ENDPOINT). */
   default Optional<LegacyFilesystemService> legacyFilesystem() {
     return Optional.empty();
   }
 
-  /** Returns the confirmation mailer, set with SMTP_HOSTNAME. */
+  /** Returns the confirmation mailer, which uses the SMTP server (SMTP_HOSTNAME). */
   default Optional<ConfirmationMailer> mailer() {
     return Optional.empty();
   }

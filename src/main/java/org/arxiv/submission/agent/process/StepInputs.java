@@ -86,13 +86,13 @@ public final class StepInputs {
   }
 
   /**
-   * Returns the configured service.
+   * Returns the service's client.
    *
-   * @throws StepFailed naming the service and the setting that configures it, when it is absent
+   * @throws StepFailed naming the service and its setting, when the agent has no client for it
    */
-  public static <T> T service(Optional<T> service, String name, String setting) {
-    return service.orElseThrow(
-        () -> new StepFailed(name + " is not configured; set " + setting));
+  public static <T> T service(Optional<T> client, ExternalService service) {
+    return client.orElseThrow(() -> new StepFailed("needs "
+        + ExternalService.describe(List.of(service)) + ", which this agent has no client for"));
   }
 
   private static JsonNode param(StepContext context, String key) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.arxiv.submission.agent.domain.Taxonomy;
 
 /**
  * The policy settings that rules pass to processes as parameters. Keys, defaults and units are
@@ -122,6 +123,17 @@ public record PolicyConfig(
     noReclassifyCategories = List.copyOf(noReclassifyCategories);
     noReclassifyArchives = List.copyOf(noReclassifyArchives);
     autoCrossForPrimary = Collections.unmodifiableMap(new LinkedHashMap<>(autoCrossForPrimary));
+    noReclassifyCategories.forEach(c -> requireCategory(NO_RECLASSIFY_CATEGORIES, c));
+    for (String archive : noReclassifyArchives) {
+      if (!Taxonomy.isKnownArchive(archive)) {
+        throw invalid(NO_RECLASSIFY_ARCHIVES, archive, "an archive of the arXiv taxonomy, "
+            + "such as econ");
+      }
+    }
+    autoCrossForPrimary.forEach((primary, cross) -> {
+      requireCategory(AUTO_CROSS_FOR_PRIMARY, primary);
+      requireCategory(AUTO_CROSS_FOR_PRIMARY, cross);
+    });
     requireAtLeast(MAX_SAVE_RETRIES, maxSaveRetries, 0);
     requireAtLeast(DEFAULT_SAVE_RETRY_DELAY, defaultSaveRetryDelaySeconds, 0);
     if (coreVersion == null || coreVersion.isBlank()) {
@@ -227,6 +239,12 @@ public record PolicyConfig(
       map.put(keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
+  }
+
+  private static void requireCategory(String key, String category) {
+    if (!Taxonomy.isKnown(category)) {
+      throw invalid(key, category, "a category of the arXiv taxonomy, such as cs.CE");
+    }
   }
 
   private static void requireFraction(String key, double value) {

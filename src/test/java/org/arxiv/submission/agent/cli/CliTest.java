@@ -2,6 +2,10 @@ package org.arxiv.submission.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +23,9 @@ import org.arxiv.submission.agent.wire.Json;
 import org.arxiv.submission.agent.wire.PythonJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** The commands as a user runs them, on the sample records and an H2 file database. */
@@ -100,7 +108,8 @@ class CliTest {
         }
         if (triggered.has("step_logic") || triggered.has("size_decisions")) {
           assertThat(match.path("outcome").asText()).isEqualTo("not_run");
-          assertThat(match.path("reason").asText()).startsWith("needs a network service: ");
+          assertThat(match.path("reason").asText()).startsWith("needs the ")
+              .endsWith(", which a dry run does not call");
         }
       }
     }
@@ -219,6 +228,125 @@ class CliTest {
     assertThat(ran.out()).contains("skipped 1, quarantined 1)");
     Result listed = run("--config", config, "quarantine", "list");
     assertThat(listed.out()).contains("record is missing \"before\"");
+  }
+
+  @Test
+  void dryRunNamesServicesLikeRun() throws Exception {
+    JsonNode line = dryRun(samples()).get(8);
+    JsonNode copy = find(line.path("processes"), "CopySourceToLegacy");
+    assertThat(copy.path("outcome").asText()).isEqualTo("not_run");
+    assertThat(copy.path("reason").asText()).isEqualTo("needs the file manager service "
+        + "(FILEMANAGER_ENDPOINT) and the legacy filesystem service (FILESYSTEM_ENDPOINT), "
+        + "which a dry run does not call");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "AGENT_LEASE_SECONDS=-5|invalid AGENT_LEASE_SECONDS \"-5\"",
+      "AGENT_BATCH_SIZE=abc|invalid AGENT_BATCH_SIZE \"abc\"",
+      "AGENT_MAX_HANDLE_ATTEMPTS=0|invalid AGENT_MAX_HANDLE_ATTEMPTS \"0\"",
+      "AGENT_LOG_LEVEL=LOUD|invalid AGENT_LOG_LEVEL \"LOUD\"",
+      "AGENT_QUEUE_POLL_MS=0|invalid AGENT_QUEUE_POLL_MS \"0\"",
+      "AGENT_IDLE_SLEEP_MS=-1|invalid AGENT_IDLE_SLEEP_MS \"-1\"",
+      "AGENT_METRICS_PORT=99999|invalid AGENT_METRICS_PORT \"99999\": expected a whole number "
+          + "from 0 to 65535",
+      "AGENT_DATABASE_CONNECT_TIMEOUT_MS=-1|invalid AGENT_DATABASE_CONNECT_TIMEOUT_MS \"-1\": "
+          + "expected milliseconds from 250 to 3600000",
+      "NO_RECLASSIFY_CATEGORIES=not.a.cat|invalid NO_RECLASSIFY_CATEGORIES \"not.a.cat\"",
+      "KINESIS_BATCH_SIZE=0|invalid KINESIS_BATCH_SIZE \"0\""})
+  void invalidSettingStopsRunBeforeDatabaseOpens(String setting, String message)
+      throws Exception {
+    Path config = config();
+    Files.writeString(config, "AGENT_STREAM=kinesis\n" + setting + "\n",
+        StandardOpenOption.APPEND);
+
+    Result result = run("--config", config.toString(), "run", "--duration", "1");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err()).startsWith("Invalid configuration: " + message);
+    assertThat(folder.resolve("db")).doesNotExist();
+  }
+
+  @Test
+  void workerRejectsZeroWorkersBeforeDatabaseOpens() throws Exception {
+    Result result = run("--config", config().toString(), "worker", "--workers", "0");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err()).contains("invalid --workers 0: expected at least 1 for worker");
+    assertThat(folder.resolve("db")).doesNotExist();
+  }
+
+  @Test
+  void workerHelpDescribesWorker() {
+    Result result = run("worker", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("--workers=N", "at least 1");
+    assertThat(result.out()).doesNotContain("runs only the consumer", "stream is read");
+  }
+
+  @Test
+  void runHelpKeepsConsumerOptions() {
+    Result result = run("run", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("--workers=N", "0 runs only the", "stream is read to its end");
+  }
+
+  @Test
+  void generateRejectsNegativeCopies() throws Exception {
+    Result result = run("generate", samples().toString(), "--copies", "-3");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("invalid --copies -3: expected at least 1");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void configFileSetsLogLevel() throws Exception {
+    Path config = folder.resolve("quiet.properties");
+    Files.writeString(config, "AGENT_LOG_LEVEL=error\n");
+    Logger agentLogger = (Logger) LoggerFactory.getLogger(AgentCommand.AGENT_LOGGER);
+    Level before = agentLogger.getLevel();
+    try {
+      Result result = run("--config", config.toString(), "rules");
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(agentLogger.getLevel()).isEqualTo(Level.ERROR);
+    } finally {
+      agentLogger.setLevel(before);
+    }
+  }
+
+  @Test
+  void unknownConfigKeysAreWarnedWithoutValues() throws Exception {
+    Path config = folder.resolve("typos.properties");
+    Files.writeString(config, "AGENT_BACTH_SIZE=hidden-1\nKINESIS_STREEM=hidden-2\n"
+        + "AWS_SECRET_KEY=hidden-3\nLOW_STOPS=hidden-4\nJWT_SECRET=hidden-5\n"
+        + "LOW_STOP=300\nAWS_REGION=eu-west-1\n");
+    Logger agentLogger = (Logger) LoggerFactory.getLogger(AgentCommand.AGENT_LOGGER);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    agentLogger.addAppender(appender);
+    try {
+      Result result = run("--config", config.toString(), "rules");
+      assertThat(result.exitCode()).as(result.err()).isZero();
+    } finally {
+      agentLogger.detachAppender(appender);
+    }
+
+    // Environment variables such as KINESIS_TEST_ENDPOINT may add warnings of their own.
+    List<String> warnings = appender.list.stream()
+        .filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+        .filter(m -> m.contains(" in " + config + " ")).toList();
+    assertThat(warnings).containsExactly(
+        "Unknown setting AGENT_BACTH_SIZE in " + config + " is ignored",
+        "Unknown setting AWS_SECRET_KEY in " + config + " is ignored",
+        "Setting JWT_SECRET in " + config + " has no effect: this agent includes no client "
+            + "for the service it configures",
+        "Unknown setting KINESIS_STREEM in " + config + " is ignored",
+        "Unknown setting LOW_STOPS in " + config + " is ignored");
+    assertThat(String.join("\n", warnings)).doesNotContain("hidden");
   }
 
   private static JsonNode find(JsonNode processes, String name) {

@@ -122,7 +122,7 @@ class SampleProcessesTest {
       assertThatThrownBy(() -> runAll(process, trigger))
           .as("line %d %s", line, process.name())
           .isInstanceOf(StepFailed.class)
-          .hasMessageContaining("is not configured; set ");
+          .hasMessageContaining("which this agent has no client for");
     }
   }
 

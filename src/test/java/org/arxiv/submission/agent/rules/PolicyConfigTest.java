@@ -62,7 +62,7 @@ class PolicyConfigTest {
         Map.entry("COMPRESSED_PACKAGE_MAX_BYTES", "7_000_000"),
         Map.entry("UNCOMPRESSED_PACKAGE_MAX_BYTES", "19000000"),
         Map.entry("PDF_LIMIT_BYTES", "16000000"),
-        Map.entry("NO_RECLASSIFY_CATEGORIES", "cs.CE, cs.XX"),
+        Map.entry("NO_RECLASSIFY_CATEGORIES", "cs.CE, math.ST"),
         Map.entry("NO_RECLASSIFY_ARCHIVES", ""),
         Map.entry("AUTO_CROSS_FOR_PRIMARY", "stat.ML:cs.LG,cs.LG:stat.ML,math.ST:stat.TH"),
         Map.entry("MAX_SAVE_RETRIES", "5"),
@@ -74,7 +74,7 @@ class PolicyConfigTest {
     PolicyConfig config = PolicyConfig.from(settings::get);
 
     assertThat(config).isEqualTo(new PolicyConfig(0.6, 0.2, 500, 0.4, 2, 3, 30, 0.8, 0.25,
-        7_000_000, 19_000_000, 16_000_000, List.of("cs.CE", "cs.XX"), List.of(),
+        7_000_000, 19_000_000, 16_000_000, List.of("cs.CE", "math.ST"), List.of(),
         Map.of("stat.ML", "cs.LG", "cs.LG", "stat.ML", "math.ST", "stat.TH"), 5, 10, false,
         "1.2.3"));
     assertThat(config.autoCrossForPrimary().keySet())
@@ -124,7 +124,14 @@ class PolicyConfigTest {
       "PDF_LIMIT_BYTES|0",
       "PDF_LIMIT_BYTES|0x10",
       "COMPRESSED_PACKAGE_MAX_BYTES|99999999999999999999",
-      "NO_RECLASSIFY_CATEGORIES|cs.CE,,cs.XX",
+      "NO_RECLASSIFY_CATEGORIES|cs.CE,,cs.AI",
+      "NO_RECLASSIFY_CATEGORIES|not.a.cat",
+      "NO_RECLASSIFY_CATEGORIES|cs.CE,cs.XX",
+      "NO_RECLASSIFY_CATEGORIES|cs",
+      "NO_RECLASSIFY_ARCHIVES|economics",
+      "NO_RECLASSIFY_ARCHIVES|econ.GN",
+      "AUTO_CROSS_FOR_PRIMARY|cs.LG:stat.XX",
+      "AUTO_CROSS_FOR_PRIMARY|a:b",
       "AUTO_CROSS_FOR_PRIMARY|cs.LG=stat.ML",
       "AUTO_CROSS_FOR_PRIMARY|cs.LG:stat.ML,cs.LG:cs.AI",
       "AUTO_CROSS_FOR_PRIMARY|cs.LG:",
@@ -146,8 +153,21 @@ class PolicyConfigTest {
   @Test
   void surroundingWhitespaceIsIgnored() {
     assertThat(withSetting("LOW_STOP", " 300 ").lowStop()).isEqualTo(300);
-    assertThat(withSetting("AUTO_CROSS_FOR_PRIMARY", " a : b ").autoCrossForPrimary())
-        .containsExactly(Map.entry("a", "b"));
+    assertThat(withSetting("AUTO_CROSS_FOR_PRIMARY", " math.ST : stat.TH ").autoCrossForPrimary())
+        .containsExactly(Map.entry("math.ST", "stat.TH"));
+  }
+
+  @Test
+  void unknownCategoryErrorNamesSettingAndValue() {
+    assertThatThrownBy(() -> withSetting("NO_RECLASSIFY_CATEGORIES", "cs.CE,not.a.cat"))
+        .hasMessage("invalid NO_RECLASSIFY_CATEGORIES \"not.a.cat\": expected a category of "
+            + "the arXiv taxonomy, such as cs.CE");
+  }
+
+  @Test
+  void knownArchivesAreAccepted() {
+    assertThat(withSetting("NO_RECLASSIFY_ARCHIVES", "econ, hep-th, astro-ph, test")
+        .noReclassifyArchives()).containsExactly("econ", "hep-th", "astro-ph", "test");
   }
 
   @Test

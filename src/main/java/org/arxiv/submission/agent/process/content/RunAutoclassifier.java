@@ -3,6 +3,7 @@ package org.arxiv.submission.agent.process.content;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
+import org.arxiv.submission.agent.process.ExternalService;
 import org.arxiv.submission.agent.process.ProcessDefinition;
 import org.arxiv.submission.agent.process.RetryPolicies;
 import org.arxiv.submission.agent.process.Step;
@@ -40,7 +41,7 @@ public final class RunAutoclassifier {
         new Step("call_classifier", RetryPolicies.unlimited(2, 2),
             RunAutoclassifier::callClassifier),
         new Step("process_result", RetryPolicies.standard(), ClassificationEvents::emit)))
-        .withServices("PLAINTEXT_ENDPOINT", "CLASSIFIER_ENDPOINT");
+        .withServices(ExternalService.PLAIN_TEXT, ExternalService.CLASSIFIER);
   }
 
   static JsonNode startExtraction(StepContext context) throws Exception {
@@ -70,14 +71,13 @@ public final class RunAutoclassifier {
       throw new StepFailed("call_classifier needs the plain text from retrieve_content");
     }
     ClassifierService classifier = StepInputs.service(context.services().classifier(),
-        "classifier service", "CLASSIFIER_ENDPOINT");
+        ExternalService.CLASSIFIER);
     Classification result = classifier.classify(text.textValue());
     return Json.mapper().valueToTree(result);
   }
 
   private static PlainTextService plainText(StepContext context) {
-    return StepInputs.service(context.services().plainText(), "plain-text extraction service",
-        "PLAINTEXT_ENDPOINT");
+    return StepInputs.service(context.services().plainText(), ExternalService.PLAIN_TEXT);
   }
 
   /** The source package of the post-event state: its upload identifier and checksum. */

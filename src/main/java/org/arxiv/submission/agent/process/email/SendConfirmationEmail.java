@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.arxiv.submission.agent.domain.Agent;
 import org.arxiv.submission.agent.domain.Submission;
+import org.arxiv.submission.agent.process.ExternalService;
 import org.arxiv.submission.agent.process.ProcessDefinition;
 import org.arxiv.submission.agent.process.RetryPolicies;
 import org.arxiv.submission.agent.process.Step;
@@ -25,7 +26,7 @@ public final class SendConfirmationEmail {
   public static ProcessDefinition definition() {
     return new ProcessDefinition(NAME, List.of(new Step("send", RetryPolicies.unlimited(2, 4),
         SendConfirmationEmail::send)))
-        .withServices("SMTP_HOSTNAME");
+        .withServices(ExternalService.MAIL);
   }
 
   static JsonNode send(StepContext context) throws Exception {
@@ -39,7 +40,7 @@ public final class SendConfirmationEmail {
       throw new StepFailed("the creator of the event has no e-mail address");
     }
     ConfirmationMailer mailer = StepInputs.service(context.services().mailer(),
-        "confirmation mailer", "SMTP_HOSTNAME");
+        ExternalService.MAIL);
 
     mailer.sendConfirmation(after, recipient);
     return null;

@@ -2,6 +2,7 @@ package org.arxiv.submission.agent.process.legacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.arxiv.submission.agent.process.ExternalService;
 import org.arxiv.submission.agent.process.ProcessDefinition;
 import org.arxiv.submission.agent.process.RetryPolicies;
 import org.arxiv.submission.agent.process.Step;
@@ -26,7 +27,7 @@ public final class CopyPDFPreviewToLegacy {
   public static ProcessDefinition definition() {
     return new ProcessDefinition(NAME, List.of(new Step("copy_preview",
         RetryPolicies.unlimited(2, 2), CopyPDFPreviewToLegacy::copyPreview)))
-        .withServices("PREVIEW_ENDPOINT", "FILESYSTEM_ENDPOINT");
+        .withServices(ExternalService.PREVIEW, ExternalService.LEGACY_FILESYSTEM);
   }
 
   static JsonNode copyPreview(StepContext context) throws Exception {
@@ -38,7 +39,7 @@ public final class CopyPDFPreviewToLegacy {
     String sourceChecksum = source.get("checksum").asText();
     long submissionId = StepInputs.submissionId(context);
     PreviewService previews = StepInputs.service(context.services().preview(),
-        "preview service", "PREVIEW_ENDPOINT");
+        ExternalService.PREVIEW);
     LegacyFilesystemService filesystem = LegacyCopies.filesystem(context);
 
     try (ContentStream preview = previews.preview(sourceId, sourceChecksum)) {

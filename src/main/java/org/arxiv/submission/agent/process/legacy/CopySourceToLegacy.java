@@ -2,6 +2,7 @@ package org.arxiv.submission.agent.process.legacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.arxiv.submission.agent.process.ExternalService;
 import org.arxiv.submission.agent.process.ProcessDefinition;
 import org.arxiv.submission.agent.process.RetryPolicies;
 import org.arxiv.submission.agent.process.Step;
@@ -26,7 +27,7 @@ public final class CopySourceToLegacy {
   public static ProcessDefinition definition() {
     return new ProcessDefinition(NAME, List.of(new Step("copy_source_content",
         RetryPolicies.unlimited(2, 2), CopySourceToLegacy::copySourceContent)))
-        .withServices("FILEMANAGER_ENDPOINT", "FILESYSTEM_ENDPOINT");
+        .withServices(ExternalService.FILE_MANAGER, ExternalService.LEGACY_FILESYSTEM);
   }
 
   static JsonNode copySourceContent(StepContext context) throws Exception {
@@ -38,7 +39,7 @@ public final class CopySourceToLegacy {
     String checksum = source.get("checksum").asText();
     long submissionId = StepInputs.submissionId(context);
     FileManagerService fileManager = StepInputs.service(context.services().fileManager(),
-        "file manager service", "FILEMANAGER_ENDPOINT");
+        ExternalService.FILE_MANAGER);
     LegacyFilesystemService filesystem = LegacyCopies.filesystem(context);
 
     try (ContentStream upload = fileManager.uploadContent(uploadId)) {

@@ -1,5 +1,6 @@
 package org.arxiv.submission.agent.process.legacy;
 
+import org.arxiv.submission.agent.process.ExternalService;
 import org.arxiv.submission.agent.process.StepContext;
 import org.arxiv.submission.agent.process.StepInputs;
 import org.arxiv.submission.agent.process.StepRetry;
@@ -12,7 +13,7 @@ final class LegacyCopies {
 
   static LegacyFilesystemService filesystem(StepContext context) {
     return StepInputs.service(context.services().legacyFilesystem(),
-        "legacy filesystem service", "FILESYSTEM_ENDPOINT");
+        ExternalService.LEGACY_FILESYSTEM);
   }
 
   /** Throws StepRetry, which retries the copy, when the stored checksum differs from the sent. */

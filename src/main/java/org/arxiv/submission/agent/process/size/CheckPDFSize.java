@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import java.util.List;
 import org.arxiv.submission.agent.domain.HoldType;
+import org.arxiv.submission.agent.process.ExternalService;
 import org.arxiv.submission.agent.process.ProcessDefinition;
 import org.arxiv.submission.agent.process.RetryPolicies;
 import org.arxiv.submission.agent.process.Step;
@@ -30,7 +31,7 @@ public final class CheckPDFSize {
     return new ProcessDefinition(NAME, List.of(
         new Step("get_size", RetryPolicies.unlimited(2, 2), CheckPDFSize::getSize),
         new Step("evaluate_size", RetryPolicies.standard(), CheckPDFSize::evaluateSize)))
-        .withServices("COMPILER_ENDPOINT");
+        .withServices(ExternalService.COMPILER);
   }
 
   /** Returns the PDF size in bytes, polling while the compilation runs. */
@@ -42,7 +43,7 @@ public final class CheckPDFSize {
       throw new StepFailed("No source content identifier or checksum on the submission");
     }
     CompilerService compiler = StepInputs.service(context.services().compiler(),
-        "compiler service", "COMPILER_ENDPOINT");
+        ExternalService.COMPILER);
 
     PdfStatus status = compiler.pdfStatus(id.asText(), checksum.asText());
     switch (status.state()) {

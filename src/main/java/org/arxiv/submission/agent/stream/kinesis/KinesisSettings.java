@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import org.arxiv.submission.agent.config.SettingValues;
 import org.arxiv.submission.agent.stream.StartPosition;
 
 /**
@@ -54,6 +56,16 @@ public record KinesisSettings(
     Duration idleSleep,
     Timeouts timeouts,
     Backoff backoff) {
+
+  /** The keys that the Kinesis stream reads, {@code AWS_SESSION_TOKEN} with the static keys. */
+  public static final List<String> KEYS = List.of(
+      "KINESIS_STREAM", "KINESIS_SHARD_ID", "KINESIS_START_TYPE", "KINESIS_START_AT",
+      "KINESIS_ENDPOINT", "KINESIS_VERIFY", "AWS_REGION", "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "KINESIS_CREATE_STREAM",
+      "KINESIS_CREATE_SHARDS", "KINESIS_BATCH_SIZE", "KINESIS_IDLE_SLEEP_MS",
+      "KINESIS_CONNECT_TIMEOUT_MS", "KINESIS_READ_TIMEOUT_MS", "KINESIS_CALL_ATTEMPT_TIMEOUT_MS",
+      "KINESIS_CALL_TIMEOUT_MS", "KINESIS_STREAM_WAIT_MS", "KINESIS_BACKOFF_BASE_MS",
+      "KINESIS_BACKOFF_MAX_MS");
 
   /** The GetRecords limit that Kinesis accepts at most. */
   public static final int MAX_BATCH_SIZE = 10_000;

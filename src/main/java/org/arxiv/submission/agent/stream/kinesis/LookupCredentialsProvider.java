@@ -1,6 +1,7 @@
 package org.arxiv.submission.agent.stream.kinesis;
 
 import java.util.function.Function;
+import org.arxiv.submission.agent.config.SettingValues;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -96,7 +96,8 @@ class RunAutoclassifierTest {
   void extractionNeedsPlainTextService() {
     assertThatThrownBy(() -> run().stepResult("start_extraction"))
         .isInstanceOf(StepFailed.class)
-        .hasMessage("plain-text extraction service is not configured; set PLAINTEXT_ENDPOINT");
+        .hasMessage("needs the plain-text extraction service (PLAINTEXT_ENDPOINT), "
+            + "which this agent has no client for");
     assertThatThrownBy(() -> run().stepResult("poll_extraction"))
         .hasMessageContaining("PLAINTEXT_ENDPOINT");
     assertThatThrownBy(() -> run().stepResult("retrieve_content"))
@@ -109,7 +110,8 @@ class RunAutoclassifierTest {
 
     assertThatThrownBy(() -> run.stepResult("call_classifier"))
         .isInstanceOf(StepFailed.class)
-        .hasMessage("classifier service is not configured; set CLASSIFIER_ENDPOINT");
+        .hasMessage("needs the classifier service (CLASSIFIER_ENDPOINT), which this agent has no "
+            + "client for");
   }
 
   @Test

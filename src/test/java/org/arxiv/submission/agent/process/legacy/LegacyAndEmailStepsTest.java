@@ -34,10 +34,12 @@ class LegacyAndEmailStepsTest {
   void copiesNeedTheirServices() {
     assertThatThrownBy(() -> run(CopySourceToLegacy.definition()).stepResult("copy_source_content"))
         .isInstanceOf(StepFailed.class)
-        .hasMessage("file manager service is not configured; set FILEMANAGER_ENDPOINT");
+        .hasMessage("needs the file manager service (FILEMANAGER_ENDPOINT), which this agent "
+            + "has no client for");
     assertThatThrownBy(() -> run(CopyPDFPreviewToLegacy.definition()).stepResult("copy_preview"))
         .isInstanceOf(StepFailed.class)
-        .hasMessage("preview service is not configured; set PREVIEW_ENDPOINT");
+        .hasMessage("needs the preview service (PREVIEW_ENDPOINT), which this agent has no "
+            + "client for");
   }
 
   @Test
@@ -47,7 +49,7 @@ class LegacyAndEmailStepsTest {
 
     assertThatThrownBy(() -> run.stepResult("send"))
         .isInstanceOf(StepFailed.class)
-        .hasMessage("confirmation mailer is not configured; set SMTP_HOSTNAME");
+        .hasMessage("needs the SMTP server (SMTP_HOSTNAME), which this agent has no client for");
   }
 
   @Test

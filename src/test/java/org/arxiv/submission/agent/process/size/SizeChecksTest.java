@@ -151,7 +151,8 @@ class SizeChecksTest {
 
     assertThatThrownBy(() -> run.stepResult("get_size"))
         .isInstanceOf(StepFailed.class)
-        .hasMessage("compiler service is not configured; set COMPILER_ENDPOINT");
+        .hasMessage("needs the compiler service (COMPILER_ENDPOINT), which this agent has no "
+            + "client for");
   }
 
   private static JsonNode getSize(PdfStatus status) throws Exception {

@@ -1,4 +1,4 @@
-package org.arxiv.submission.agent.stream.kinesis;
+package org.arxiv.submission.agent.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,19 +15,19 @@ import java.util.function.Function;
  * Typed access to configuration values by name. A missing or blank value means "not set", so
  * an empty environment variable falls back to the default. Every error names the setting.
  */
-final class SettingValues {
+public final class SettingValues {
 
   private static final DateTimeFormatter START_AT_FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
   private final Function<String, String> lookup;
 
-  SettingValues(Function<String, String> lookup) {
+  public SettingValues(Function<String, String> lookup) {
     this.lookup = lookup;
   }
 
   /** Returns the trimmed value, or null when it is missing or blank. */
-  String optional(String name) {
+  public String optional(String name) {
     String value = lookup.apply(name);
     if (value == null || value.isBlank()) {
       return null;
@@ -35,13 +35,13 @@ final class SettingValues {
     return value.strip();
   }
 
-  String string(String name, String fallback) {
+  public String string(String name, String fallback) {
     String value = optional(name);
     return value == null ? fallback : value;
   }
 
   /** Parses true/false, 1/0 or yes/no, in any case. */
-  boolean bool(String name, boolean fallback) {
+  public boolean bool(String name, boolean fallback) {
     String value = optional(name);
     if (value == null) {
       return fallback;
@@ -53,7 +53,7 @@ final class SettingValues {
     };
   }
 
-  int integer(String name, int fallback, int min, int max) {
+  public int integer(String name, int fallback, int min, int max) {
     String value = optional(name);
     if (value == null) {
       return fallback;
@@ -71,25 +71,31 @@ final class SettingValues {
   }
 
   /** Reads a number of milliseconds from 1 to {@code maxMillis}. */
-  Duration millis(String name, long fallbackMillis, long maxMillis) {
+  public Duration millis(String name, long fallbackMillis, long maxMillis) {
+    return millis(name, fallbackMillis, 1, maxMillis);
+  }
+
+  /** Reads a number of milliseconds from {@code minMillis} to {@code maxMillis}. */
+  public Duration millis(String name, long fallbackMillis, long minMillis, long maxMillis) {
     String value = optional(name);
     if (value == null) {
       return Duration.ofMillis(fallbackMillis);
     }
+    String expected = "expected milliseconds from " + minMillis + " to " + maxMillis;
     long parsed;
     try {
       parsed = Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw invalid(name, value, "expected milliseconds from 1 to " + maxMillis);
+      throw invalid(name, value, expected);
     }
-    if (parsed < 1 || parsed > maxMillis) {
-      throw invalid(name, value, "expected milliseconds from 1 to " + maxMillis);
+    if (parsed < minMillis || parsed > maxMillis) {
+      throw invalid(name, value, expected);
     }
     return Duration.ofMillis(parsed);
   }
 
   /** Reads a time as {@code yyyy-MM-ddTHH:mm:ss} in UTC, or null when not set. */
-  Instant utcTime(String name) {
+  public Instant utcTime(String name) {
     String value = optional(name);
     if (value == null) {
       return null;
@@ -102,7 +108,7 @@ final class SettingValues {
   }
 
   /** Reads an absolute http or https URI, or null when not set. */
-  URI httpUri(String name) {
+  public URI httpUri(String name) {
     String value = optional(name);
     if (value == null) {
       return null;
@@ -119,7 +125,7 @@ final class SettingValues {
     throw invalid(name, value, "expected an http or https URL such as http://127.0.0.1:4567");
   }
 
-  static IllegalArgumentException invalid(String name, String value, String expected) {
+  public static IllegalArgumentException invalid(String name, String value, String expected) {
     return new IllegalArgumentException(
         "invalid " + name + " \"" + value + "\": " + expected);
   }
