@@ -208,8 +208,9 @@ public final class ProcessWorker {
           run.stepAttempts(), run.stepResults(), reason);
       return null;
     });
-    log.error("Process {} {} failed at step {}: {}; it stops here and can be retried with "
-        + "the retry command", run.process(), run.processId(), stepName, reason);
+    log.error("Process {} {} failed at step {}: {}; it stops here, and once the cause is fixed"
+        + " `retry {}` runs it again from this step", run.process(), run.processId(), stepName,
+        reason, run.processId());
     metrics.processFinished(run.process(), ProcessRun.FAILED);
     return (complete, operations) -> operations.remove();
   }
