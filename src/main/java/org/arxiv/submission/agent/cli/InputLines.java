@@ -22,7 +22,7 @@ final class InputLines {
   /** One line: its number from 1 and its bytes without the line end. */
   record Line(int number, byte[] bytes) {
 
-    /** Returns whether the line holds nothing but ASCII white space. */
+    /** Returns whether the line contains nothing but ASCII white space. */
     boolean isBlank() {
       for (byte b : bytes) {
         if (!Character.isWhitespace(b)) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the stored state of a submission current as its records are consumed, so that it
- * holds both the producer's changes and the agent's own.
+ * contains both the producer's changes and the agent's own.
  *
  * <p>The agent applies the events it emits to the stored state at once, and their records reach
  * the end of the stream, behind producer records that the consumer has not read yet. Storing

@@ -86,7 +86,7 @@ public final class SubmissionStore {
       statement.setLong(i++, state.submissionId());
     }
     statement.setString(i++, state.status());
-    // PostgreSQL text holds no NUL character; the column only serves to compare titles.
+    // PostgreSQL text rejects the NUL character, and the column only serves to compare titles.
     statement.setString(i++, state.title() == null ? null : state.title().replace("\u0000", ""));
     Sql.setInstant(statement, i++, state.created() == null ? null : state.created().toInstant());
     statement.setString(i++, state.updated().toString());

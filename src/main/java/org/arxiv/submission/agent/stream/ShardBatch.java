@@ -9,8 +9,9 @@ import java.util.List;
  * @param shardEnded true when the shard is closed and every record has been read
  * @param millisBehindLatest how far the read is behind the tip of the shard, or null when the
  *     stream does not say
- * @param recordsBehind how many records the shard holds after this read, or null when the
- *     stream does not say (Kinesis reports only time, so there it is known only at the tip)
+ * @param recordsBehind how many records the shard contains after this read, or null when the
+ *     stream does not report it (Kinesis reports only time, so the count is known only at
+ *     the tip)
  */
 public record ShardBatch(
     List<RawRecord> records, boolean shardEnded, Long millisBehindLatest, Long recordsBehind) {
