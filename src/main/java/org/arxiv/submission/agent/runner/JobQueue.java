@@ -3,6 +3,8 @@ package org.arxiv.submission.agent.runner;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import java.time.Clock;
@@ -52,22 +54,25 @@ public final class JobQueue implements AutoCloseable {
   public static JobQueue open(Database database, ProcessRunStore runs, ProcessWorker worker,
       int workerThreads, Duration pollingInterval, Clock clock) {
     CustomTask<ProcessWorker.StepTask> task = worker.task();
+    // MariaDB's DATETIME has no zone, so every writer and reader of the queue must agree on
+    // UTC; otherwise a client in a zone east of UTC queues jobs that workers see as future.
+    JdbcCustomization jdbc = new AutodetectJdbcCustomization(database.dataSource(),
+        database.dialect() == Dialect.MARIADB);
     if (workerThreads <= 0) {
       SchedulerClient client = SchedulerClient.Builder.create(database.dataSource(), task)
           .serializer(new JacksonSerializer())
+          .jdbcCustomization(jdbc)
           .build();
       return new JobQueue(database, runs, task, client, null, clock);
     }
     SchedulerBuilder builder = Scheduler.create(database.dataSource(), task)
         .serializer(new JacksonSerializer())
+        .jdbcCustomization(jdbc)
         .threads(workerThreads)
         .pollingInterval(pollingInterval)
         .heartbeatInterval(Duration.ofSeconds(10))
         .enableImmediateExecution()
         .shutdownMaxWait(Duration.ofSeconds(30));
-    if (database.dialect() == Dialect.MARIADB) {
-      builder.alwaysPersistTimestampInUTC();
-    }
     Scheduler scheduler = builder.build();
     scheduler.start();
     log.info("Workers started: {} threads polling the job queue every {} ms", workerThreads,
