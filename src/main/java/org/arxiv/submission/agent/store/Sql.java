@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Calendar;
@@ -53,6 +54,9 @@ public final class Sql {
    * Inserts a row unless one with the same key exists, and returns whether it inserted. The
    * binder sets the values in column order.
    */
+  /** MariaDB's error code for a duplicate key (ER_DUP_ENTRY). */
+  private static final int MARIADB_DUPLICATE_KEY = 1062;
+
   static boolean insertIfAbsent(Connection connection, Dialect dialect, String table,
       String columns, Binder binder) throws SQLException {
     int count = columns.split(",").length;
@@ -61,7 +65,9 @@ public final class Sql {
     if (sql != null) {
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         binder.bind(statement);
-        return statement.executeUpdate() > 0;
+        boolean inserted = statement.executeUpdate() > 0;
+        failOnWarnings(statement, table);
+        return inserted;
       }
     }
     // H2 keeps the transaction usable after a failed statement, so the error can be caught.
@@ -74,6 +80,22 @@ public final class Sql {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Raises the warnings of an insert that ignores errors, other than the duplicate key it is
+   * meant to ignore. MariaDB's INSERT IGNORE turns every error into a warning, such as a value
+   * cut to the column's length, which must fail as it does on the other databases.
+   */
+  private static void failOnWarnings(PreparedStatement statement, String table)
+      throws SQLException {
+    for (SQLWarning warning = statement.getWarnings(); warning != null;
+        warning = warning.getNextWarning()) {
+      if (warning.getErrorCode() != MARIADB_DUPLICATE_KEY) {
+        throw new SQLException("insert into " + table + " failed: " + warning.getMessage(),
+            warning.getSQLState(), warning.getErrorCode());
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package org.arxiv.submission.agent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -136,6 +137,33 @@ class StoreTest {
       assertThat(database.<List<Candidate>>inTransaction(c -> store.recentFinalized(c, 1L, since))).isEmpty();
       Instant later = Instant.parse("2020-04-01T00:00:00Z");
       assertThat(database.<List<Candidate>>inTransaction(c -> store.recentFinalized(c, 2L, later))).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void insertIfAbsentIgnoresOnlyDuplicates(TestDatabases.Kind kind) {
+    try (Database database = open(kind)) {
+      String columns = "stream_name, shard_id, owner, expires, lease_count";
+      java.util.function.Function<String, Boolean> insert = stream -> database.inTransaction(
+          c -> Sql.insertIfAbsent(c, database.dialect(), "shard_lease", columns, statement -> {
+            statement.setString(1, stream);
+            statement.setString(2, "shardId-000000000000");
+            statement.setString(3, "owner");
+            Sql.setInstant(statement, 4, Instant.parse("2026-01-01T00:00:00Z"));
+            statement.setLong(5, 0);
+          }));
+      assertThat(insert.apply("events")).isTrue();
+      assertThat(insert.apply("events")).as("duplicate").isFalse();
+      assertThatThrownBy(() -> insert.apply("x".repeat(200))).as("value over 128 characters")
+          .isInstanceOf(StoreException.class);
+      assertThat(database.<Integer>inTransaction(c -> {
+        try (var statement = c.createStatement();
+            var rows = statement.executeQuery("SELECT COUNT(*) FROM shard_lease")) {
+          rows.next();
+          return rows.getInt(1);
+        }
+      })).as("rows after the rejected insert").isEqualTo(1);
     }
   }
 
