@@ -31,6 +31,8 @@ public final class MetricsServer implements AutoCloseable {
    *
    * @throws IOException when the address cannot be bound
    */
+  private static final int HTTP_THREADS = 4;
+
   public static MetricsServer start(String host, int port, PrometheusMeterRegistry registry,
       BooleanSupplier healthy) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -41,7 +43,8 @@ public final class MetricsServer implements AutoCloseable {
       respond(exchange, up ? 200 : 503, "text/plain; charset=utf-8",
           up ? "ok\n" : "agent database unavailable\n");
     });
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+    // Several threads, so that a health check waiting for the database never holds up a scrape.
+    server.setExecutor(Executors.newFixedThreadPool(HTTP_THREADS, r -> {
       Thread thread = new Thread(r, "metrics-http");
       thread.setDaemon(true);
       return thread;

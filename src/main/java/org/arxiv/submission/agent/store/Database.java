@@ -5,6 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -26,8 +32,17 @@ public final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
+  /** How long a health check waits for a connection to answer. */
+  private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
+
   private final HikariDataSource dataSource;
   private final Dialect dialect;
+  private final ExecutorService healthChecks = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "database-health-check");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private Future<Boolean> healthCheck;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -122,10 +137,37 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Returns whether the database answers a connection request within the pool timeout. */
+  /** Returns whether the database answers a connection request within two seconds. */
   public boolean isAvailable() {
+    return isAvailable(HEALTH_CHECK_TIMEOUT);
+  }
+
+  /**
+   * Returns whether a connection answers within {@code timeout}. A check still running from an
+   * earlier call is awaited instead of starting another, so a slow database does not pile up
+   * threads.
+   */
+  public boolean isAvailable(Duration timeout) {
+    Future<Boolean> check;
+    synchronized (this) {
+      if (healthCheck == null || healthCheck.isDone()) {
+        healthCheck = healthChecks.submit(this::connectionIsValid);
+      }
+      check = healthCheck;
+    }
+    try {
+      return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean connectionIsValid() {
     try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid((int) Duration.ofSeconds(5).toSeconds());
+      return connection.isValid((int) HEALTH_CHECK_TIMEOUT.toSeconds());
     } catch (SQLException e) {
       return false;
     }
@@ -141,6 +183,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    healthChecks.shutdownNow();
     dataSource.close();
   }
 }
