@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.sql.Connection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.arxiv.submission.agent.admin.MetricsServer;
 import org.arxiv.submission.agent.store.Database;
@@ -16,7 +19,7 @@ import org.arxiv.submission.agent.store.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 
 /**
- * The health check while the MariaDB connections are cut and the pool would wait 30 s for one:
+ * The health check while MariaDB stops answering and the pool would wait 30 s for a connection:
  * {@code /health} reports 503 within its own short timeout, and {@code /metrics} keeps
  * answering meanwhile. The HTTP client gives up after 10 s, so a check that waited for the pool
  * fails the test.
@@ -41,13 +44,22 @@ class HealthCheckTest {
                 agentDatabase::isAvailable)) {
           assertThat(get(metrics, "/health")).isEqualTo(200);
 
-          proxy.cut();
+          // Threads stuck on the dead database keep every pooled connection, so the health
+          // check has to wait for a new one.
+          List<Connection> stuck = new ArrayList<>();
+          for (int i = 0; i < settings.poolSize(); i++) {
+            stuck.add(agentDatabase.dataSource().getConnection());
+          }
+          proxy.stall();
           CompletableFuture<Integer> health = CompletableFuture.supplyAsync(
               () -> get(metrics, "/health"));
           assertThat(get(metrics, "/metrics")).as("metrics during the outage").isEqualTo(200);
           assertThat(health.get()).as("health during the outage").isEqualTo(503);
 
           proxy.restore();
+          for (Connection connection : stuck) {
+            connection.close();
+          }
           Await.until("health is back", Duration.ofSeconds(30),
               () -> get(metrics, "/health") == 200);
         }

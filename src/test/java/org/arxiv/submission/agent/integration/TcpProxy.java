@@ -8,8 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -62,6 +64,9 @@ final class TcpProxy implements AutoCloseable {
     }
   }
 
+  private final List<Socket> held = new CopyOnWriteArrayList<>();
+  private volatile boolean stalled;
+
   private TcpProxy(ServerSocket server, InetSocketAddress target) {
     this.server = server;
     this.target = target;
@@ -89,8 +94,22 @@ final class TcpProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes every open connection and accepts new ones without ever answering them until
+   * {@link #restore()}, as a database host that stops responding does.
+   */
+  void stall() {
+    stalled = true;
+    cut();
+  }
+
   void restore() {
     cut = false;
+    stalled = false;
+    for (Socket socket : held) {
+      closeQuietly(socket);
+    }
+    held.clear();
   }
 
   /** Returns how many connections the proxy closed on accept, while cut or full. */
@@ -105,6 +124,10 @@ final class TcpProxy implements AutoCloseable {
         client = server.accept();
       } catch (IOException e) {
         return;
+      }
+      if (stalled) {
+        held.add(client);
+        continue;
       }
       if (cut || !slots.tryAcquire()) {
         refused.incrementAndGet();
@@ -163,6 +186,7 @@ final class TcpProxy implements AutoCloseable {
   public void close() throws InterruptedException {
     closeQuietly(server);
     cut();
+    restore();
     pumps.shutdownNow();
     pumps.awaitTermination(5, TimeUnit.SECONDS);
     acceptor.join(TimeUnit.SECONDS.toMillis(5));
