@@ -244,6 +244,10 @@ public final class AgentRuntime implements AutoCloseable {
     return rules;
   }
 
+  public ProcessWorker worker() {
+    return worker;
+  }
+
   public Dispatcher dispatcher() {
     return dispatcher;
   }

@@ -24,10 +24,8 @@ final class RetryCommand extends AgentCommand {
         if (run.isEmpty() || !ProcessRun.FAILED.equals(run.get().status())) {
           return run.isEmpty() ? Optional.<ProcessRun>empty() : Optional.of(run.get());
         }
-        ProcessRun failed = run.get();
-        runtime.runs().updateProgress(c, processId, ProcessRun.IN_PROGRESS, failed.nextStep(),
-            0, failed.stepResults(), "retry requested after: " + failed.reason());
-        return Optional.of(failed);
+        runtime.worker().reopen(c, run.get());
+        return run;
       });
       if (reset.isEmpty()) {
         err().printf("Process %s not found%n", processId);

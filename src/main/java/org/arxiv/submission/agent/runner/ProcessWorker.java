@@ -215,6 +215,32 @@ public final class ProcessWorker {
     return (complete, operations) -> operations.remove();
   }
 
+  /**
+   * Opens a failed run again from the step that failed, in the caller's transaction, with a
+   * fresh retry budget, and records the restart as an IN_PROGRESS status event of that step.
+   * The caller queues the step.
+   */
+  public void reopen(Connection connection, ProcessRun failed) throws SQLException {
+    runs.updateProgress(connection, failed.processId(), ProcessRun.IN_PROGRESS,
+        failed.nextStep(), 0, failed.stepResults(), "retry requested after: " + failed.reason());
+    Optional<ProcessDefinition> process = catalog.apply(failed.process());
+    if (process.isEmpty() || failed.submissionId() == null
+        || failed.nextStep() >= process.get().steps().size()) {
+      return;
+    }
+    String stepName = process.get().step(failed.nextStep()).name();
+    Trigger trigger;
+    try {
+      trigger = triggerOf(failed);
+    } catch (RecordDecodeException | JsonProcessingException e) {
+      trigger = null;
+    }
+    Event status = ProcessStatusEvents.of(process.get(), failed.processId(),
+        failed.submissionId(), stepName, ProcessStatusValue.IN_PROGRESS, null);
+    emitter.emit(connection, failed.submissionId(), trigger == null ? null : trigger.after(),
+        List.of(status), failed.processId(), stepName);
+  }
+
   private boolean stillExpects(Connection connection, String processId, int step)
       throws SQLException {
     Optional<ProcessRun> locked = runs.find(connection, processId, true);

@@ -214,6 +214,42 @@ class CliTest {
   }
 
   @Test
+  void retryReopensFailedProcessWithStatus() throws Exception {
+    String config = config().toString();
+    assertThat(run("--config", config, "publish", samples().toString()).exitCode()).isZero();
+    assertThat(run("--config", config, "run", "--until-idle", "--duration", "120").exitCode())
+        .isZero();
+    String failedId = processId(run("--config", config, "status", "3").out(),
+        "CopySourceToLegacy");
+    String succeededId = processId(run("--config", config, "status", "3").out(),
+        "CheckSubmissionSourceSize");
+
+    Result retried = run("--config", config, "retry", failedId);
+    assertThat(retried.exitCode()).as(retried.err()).isZero();
+    assertThat(retried.out()).contains("Queued CopySourceToLegacy " + failedId);
+    Result worked = run("--config", config, "worker", "--until-idle", "--duration", "60");
+    assertThat(worked.exitCode()).as(worked.err()).isZero();
+
+    List<String> statuses = run("--config", config, "status", "3").out().lines()
+        .dropWhile(line -> !line.startsWith("CopySourceToLegacy " + failedId))
+        .skip(1)
+        .takeWhile(line -> !line.isEmpty())
+        .filter(line -> line.contains("emitted: AddProcessStatus"))
+        .map(line -> line.replaceAll(".*\"status\": \"([a-z_]+)\".*", "$1"))
+        .toList();
+    assertThat(statuses).containsExactly("pending", "failed", "in_progress", "failed");
+
+    assertThat(run("--config", config, "retry", succeededId).exitCode()).isEqualTo(4);
+    assertThat(run("--config", config, "retry", "no-such-process").exitCode()).isEqualTo(3);
+  }
+
+  private static String processId(String statusOutput, String process) {
+    return statusOutput.lines().filter(line -> line.startsWith(process + " ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + process + " in\n" + statusOutput))
+        .substring(process.length() + 1).trim();
+  }
+
+  @Test
   void runSkipsHealthCheckAndQuarantinesPartialRecord() throws Exception {
     String config = config().toString();
     String setTitle = Samples.recordLines().get(9);
