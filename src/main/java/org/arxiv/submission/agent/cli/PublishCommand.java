@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.arxiv.submission.agent.AgentRuntime;
 import org.arxiv.submission.agent.stream.StreamPublisher.OutgoingRecord;
+import org.arxiv.submission.agent.stream.local.LocalEventStream;
 import org.arxiv.submission.agent.wire.RecordCodec;
 import org.arxiv.submission.agent.wire.RecordDecodeException;
 import org.arxiv.submission.agent.wire.StreamRecord;
@@ -35,8 +36,11 @@ final class PublishCommand extends AgentCommand {
     }
     try (AgentRuntime runtime = openRuntime()) {
       List<String> sequenceNumbers = runtime.stream().publisher().publish(records);
+      // The local stream has one shard, so its first and last numbers span the records; on
+      // Kinesis they may come from different shards.
+      boolean oneShard = runtime.stream() instanceof LocalEventStream;
       out().printf("Published %d records to stream %s%s%n", sequenceNumbers.size(),
-          runtime.stream().name(), sequenceNumbers.isEmpty() ? ""
+          runtime.stream().name(), sequenceNumbers.isEmpty() || !oneShard ? ""
               : " (sequence numbers " + sequenceNumbers.get(0) + " to "
                   + sequenceNumbers.get(sequenceNumbers.size() - 1) + ")");
       if (blank > 0) {

@@ -23,11 +23,12 @@ final class RunSummary {
     long processed = metrics.count(Outcome.PROCESSED);
     long skipped = metrics.count(Outcome.SKIPPED);
     long quarantined = metrics.count(Outcome.QUARANTINED);
-    out.printf("Records read: %d (processed %d, skipped %d, quarantined %d)%n",
+    out.printf("Records read: %d (processed %d, skipped %d, quarantined %d) by this instance%n",
         processed + skipped + quarantined, processed, skipped, quarantined);
     Map<String, Map<String, Integer>> processes = runtime.database().inTransaction(
         c -> runtime.runs().countByProcessAndStatus(c, since));
-    out.println("Processes (updated during this run):");
+    // Runs and events are counted in the database, so they include other instances' work.
+    out.println("Processes (updated during this run by every instance on this database):");
     if (processes.isEmpty()) {
       out.println("  none");
     }
@@ -36,7 +37,8 @@ final class RunSummary {
             .reduce((a, b) -> a + ", " + b).orElse("")));
     int emitted = runtime.database().inTransaction(
         c -> runtime.eventLog().countEmittedSince(c, since));
-    out.printf("Events emitted: %d%n", emitted);
+    out.printf("Events emitted: %d (during this run by every instance on this database)%n",
+        emitted);
     out.flush();
   }
 }
