@@ -42,6 +42,8 @@ public final class StreamConsumer implements AutoCloseable {
   private final Map<String, String> waitingFor = new ConcurrentHashMap<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Map<String, Running> running = new ConcurrentHashMap<>();
+  /** When each held lease was last renewed, in {@link System#nanoTime()}. */
+  private final Map<String, Long> renewedAt = new ConcurrentHashMap<>();
   private volatile boolean allShardsFinished;
   private Thread coordinator;
 
@@ -83,6 +85,8 @@ public final class StreamConsumer implements AutoCloseable {
           started = true;
         }
       } catch (StoreException e) {
+        metrics.databaseUnavailable();
+        dropExpiredLeases();
         log.error("Lease bookkeeping failed: {}; trying again in {} ms. Status: {}",
             e.getMessage(), tick.toMillis(), metrics.describe());
       } catch (StreamUnavailableException e) {
@@ -193,16 +197,36 @@ public final class StreamConsumer implements AutoCloseable {
         checkpoints, leases, queue, settings, metrics, stopping);
     Thread thread = new Thread(consumer, "shard-" + shardId);
     running.put(shardId, new Running(consumer, thread));
+    renewedAt.put(shardId, System.nanoTime());
     metrics.leaseHeld(shardId, true);
     log.info("Took the lease of shard {} of stream {}", shardId, stream.name());
     thread.start();
+  }
+
+  // While the database is away no lease can be renewed, so another instance may hold a shard
+  // once its lease has run out; such a reader stops, and the metrics stop claiming the lease.
+  private void dropExpiredLeases() {
+    long now = System.nanoTime();
+    for (Map.Entry<String, Running> entry : running.entrySet()) {
+      Long renewed = renewedAt.get(entry.getKey());
+      if (renewed != null && now - renewed > settings.leaseDuration().toNanos()) {
+        renewedAt.remove(entry.getKey());
+        log.warn("The lease of shard {} expired while the agent database was unavailable;"
+            + " stopping its reader, which resumes from the checkpoint once a lease is taken"
+            + " again", entry.getKey());
+        entry.getValue().consumer().leaseLost();
+        metrics.leaseHeld(entry.getKey(), false);
+      }
+    }
   }
 
   private void renewHeld() {
     for (Map.Entry<String, Running> entry : running.entrySet()) {
       boolean renewed = database.inTransaction(c -> leases.renew(c, stream.name(),
           entry.getKey(), settings.owner(), settings.leaseDuration()));
-      if (!renewed) {
+      if (renewed) {
+        renewedAt.computeIfPresent(entry.getKey(), (shardId, last) -> System.nanoTime());
+      } else {
         log.warn("Lost the lease of shard {}; stopping its reader", entry.getKey());
         entry.getValue().consumer().leaseLost();
         metrics.leaseHeld(entry.getKey(), false);
@@ -214,6 +238,7 @@ public final class StreamConsumer implements AutoCloseable {
     for (Map.Entry<String, Running> entry : running.entrySet()) {
       if (!entry.getValue().thread().isAlive()) {
         running.remove(entry.getKey());
+        renewedAt.remove(entry.getKey());
         releaseLease(entry.getKey());
       }
     }

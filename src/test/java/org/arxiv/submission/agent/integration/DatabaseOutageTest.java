@@ -21,6 +21,9 @@ class DatabaseOutageTest {
   /** The consumer's error line for each failed attempt at a record during the outage. */
   private static final String UNAVAILABLE = "Agent database unavailable";
 
+  /** The coordinator's error line for each failed try at the lease table. */
+  private static final String BOOKKEEPING_FAILED = "Lease bookkeeping failed";
+
   @TempDir
   Path folder;
 
@@ -62,12 +65,12 @@ class DatabaseOutageTest {
       Map<String, TestDatabase.Checkpoint> checkpoints = database.checkpoints(stream.name());
       long runsAtOutage = runs(database);
       assertThat(runsAtOutage).as("runs when the database went away").isLessThan(expectedRuns);
-      // Four failed attempts on one shard, 1, 2 and 4 s apart plus about 2 s each, keep the
-      // database away for more than 10 s. That is longer than the run command's interval
-      // between sweeps of the job queue, and longer than the 3 s leases.
-      Await.until("the consumer has failed four times on " + TestStream.SHARD_0,
-          Duration.ofSeconds(60), () -> !agent.isAlive()
-              || agent.logLines(UNAVAILABLE, "of shard " + TestStream.SHARD_0) >= 4);
+      // The coordinator tries the lease table every second, and each try waits about 1 s for a
+      // connection, so six failed tries keep the database away for more than 10 s. That is
+      // longer than the run command's interval between sweeps of the job queue, and longer
+      // than the 3 s leases.
+      Await.until("the coordinator has failed six times", Duration.ofSeconds(60),
+          () -> !agent.isAlive() || agent.logLines(BOOKKEEPING_FAILED) >= 6);
       assertThat(agent.isAlive()).as("agent alive during the outage; log:\n%s",
           agent.logTail()).isTrue();
       assertThat(database.checkpoints(stream.name())).as("checkpoints during the outage")
@@ -75,6 +78,9 @@ class DatabaseOutageTest {
       assertThat(runs(database)).as("runs during the outage").isEqualTo(runsAtOutage);
       assertThat(proxy.refusedConnections()).as("connections refused during the outage")
           .isPositive();
+      assertThat(agent.logLines("expired while the agent database was unavailable"))
+          .as("shards whose readers stopped when their leases ran out; log:\n%s",
+              agent.logTail()).isPositive();
 
       proxy.restore();
       int exitCode = agent.awaitExit(Duration.ofSeconds(200));
