@@ -191,14 +191,16 @@ final class ShardConsumer implements Runnable {
   }
 
   private boolean quarantine(RawRecord record, Exception error) {
-    String reason = "handling failed " + settings.maxHandleAttempts() + " times: " + error;
-    log.error("Quarantining record {} of shard {}: {}; the shard moves on. Status: {}",
-        record.sequenceNumber(), shardId, reason, metrics.describe(), error);
+    // One line, as a driver's message may quote a statement over several.
+    String reason = ("handling failed " + settings.maxHandleAttempts() + " times: " + error)
+        .replaceAll("\\s*\\R\\s*", " ");
     database.inTransaction(c -> {
       dispatcher.quarantine(c, stream.name(), record, reason);
       return null;
     });
     metrics.recordHandled(shardId, Dispatcher.Outcome.QUARANTINED);
+    log.error("Quarantined record {} of shard {}: {}; the shard moves on. Status: {}",
+        record.sequenceNumber(), shardId, reason, metrics.describe(), error);
     return true;
   }
 

@@ -37,6 +37,8 @@ public final class OutboxRelay implements TransactionalWriter, AutoCloseable {
   static final String RELAY_LEASE = "outbox-relay";
 
   private static final int BATCH = 500;
+  private static final Duration MAX_FAILURE_SLEEP = Duration.ofSeconds(10);
+  private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
   private final Database database;
   private final OutboxStore outbox;
@@ -48,6 +50,9 @@ public final class OutboxRelay implements TransactionalWriter, AutoCloseable {
   private final Duration leaseDuration;
   private final Duration idleSleep;
   private final AtomicBoolean stopping = new AtomicBoolean();
+  // Used by the relay thread only.
+  private int failures;
+  private long lastFailureLog;
   private Thread thread;
 
   public OutboxRelay(Database database, OutboxStore outbox, LeaseStore leases,
@@ -83,21 +88,40 @@ public final class OutboxRelay implements TransactionalWriter, AutoCloseable {
         boolean leader = database.inTransaction(
             c -> leases.acquire(c, stream, RELAY_LEASE, owner, leaseDuration));
         int published = leader ? publishBatch() : 0;
+        recovered();
         if (published == 0) {
           sleep(idleSleep);
         }
       } catch (StoreException e) {
-        log.error("Outbox relay for {}: database error {}; retrying in {} ms", stream,
-            e.getMessage(), idleSleep.toMillis());
-        sleep(idleSleep);
+        failed("database error " + e.getMessage(), null);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        log.error("Outbox relay for {}: publishing failed: {}; retrying in {} ms", stream,
-            e.toString(), idleSleep.toMillis(), e);
-        sleep(idleSleep);
+        failed("publishing failed: " + e, e);
       }
+    }
+  }
+
+  // Logs the first failure of a run of failures, then one line a minute with the count, and
+  // waits longer after each failure, up to MAX_FAILURE_SLEEP.
+  private void failed(String reason, Throwable error) {
+    failures++;
+    Duration wait = idleSleep.multipliedBy(1L << Math.min(failures - 1, 10));
+    wait = wait.compareTo(MAX_FAILURE_SLEEP) > 0 ? MAX_FAILURE_SLEEP : wait;
+    long now = System.nanoTime();
+    if (failures == 1 || now - lastFailureLog > FAILURE_LOG_INTERVAL.toNanos()) {
+      lastFailureLog = now;
+      log.error("Outbox relay for {}: {} ({} failed tries in a row); retrying in {} ms", stream,
+          reason, failures, wait.toMillis(), failures == 1 ? error : null);
+    }
+    sleep(wait);
+  }
+
+  private void recovered() {
+    if (failures > 0) {
+      log.info("Outbox relay for {}: working again after {} failed tries", stream, failures);
+      failures = 0;
     }
   }
 
