@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
-  /** How long a health check waits for a connection to answer. */
+  /** How long a health check waits for a valid connection. */
   private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
   private final HikariDataSource dataSource;
@@ -137,13 +137,13 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Returns whether the database answers a connection request within two seconds. */
+  /** Returns whether the database provides a valid connection within two seconds. */
   public boolean isAvailable() {
     return isAvailable(HEALTH_CHECK_TIMEOUT);
   }
 
   /**
-   * Returns whether a connection answers within {@code timeout}. A check still running from an
+   * Returns whether the database provides a valid connection within {@code timeout}. A check still running from an
    * earlier call is awaited instead of starting another, so a slow database does not pile up
    * threads.
    */

@@ -203,8 +203,8 @@ public final class StreamConsumer implements AutoCloseable {
     thread.start();
   }
 
-  // While the database is away no lease can be renewed, so another instance may hold a shard
-  // once its lease has run out; such a reader stops, and the metrics stop claiming the lease.
+  // While the database is away no lease can be renewed, so another instance may take a shard
+  // once its lease has run out. That shard's reader stops, and its lease metric drops to 0.
   private void dropExpiredLeases() {
     long now = System.nanoTime();
     for (Map.Entry<String, Running> entry : running.entrySet()) {
