@@ -51,7 +51,11 @@ public final class StateUpdater {
   public void update(Connection connection, StreamRecord record) throws SQLException {
     Event event = record.event();
     Long submissionId = record.after().submissionId();
-    if (submissionId == null || eventLog.isEmitted(connection, event.eventId())) {
+    if (submissionId == null) {
+      return;
+    }
+    // The agent's events all have a System creator, so only those need the lookup.
+    if (event.creator().isSystem() && eventLog.isEmitted(connection, event.eventId())) {
       return;
     }
     Optional<Submission> stored = submissions.load(connection, submissionId, true);

@@ -3,10 +3,6 @@ package org.arxiv.submission.agent.stream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.arxiv.submission.agent.runner.Dispatcher;
-import org.arxiv.submission.agent.runner.JobQueue;
-import org.arxiv.submission.agent.store.CheckpointStore;
-import org.arxiv.submission.agent.store.Database;
-import org.arxiv.submission.agent.store.LeaseStore;
 import org.arxiv.submission.agent.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,35 +20,17 @@ final class ShardConsumer implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(ShardConsumer.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-  private final EventStream stream;
+  private final ConsumerContext context;
   private final String shardId;
   private final StartPosition start;
-  private final Database database;
-  private final Dispatcher dispatcher;
-  private final CheckpointStore checkpoints;
-  private final LeaseStore leases;
-  private final JobQueue queue;
-  private final ConsumerSettings settings;
-  private final ConsumerMetrics metrics;
-  private final AtomicBoolean stopping;
   private final AtomicBoolean leaseLost = new AtomicBoolean();
   private volatile boolean caughtUp;
   private volatile boolean finished;
 
-  ShardConsumer(EventStream stream, String shardId, StartPosition start, Database database,
-      Dispatcher dispatcher, CheckpointStore checkpoints, LeaseStore leases, JobQueue queue,
-      ConsumerSettings settings, ConsumerMetrics metrics, AtomicBoolean stopping) {
-    this.stream = stream;
+  ShardConsumer(ConsumerContext context, String shardId, StartPosition start) {
+    this.context = context;
     this.shardId = shardId;
     this.start = start;
-    this.database = database;
-    this.dispatcher = dispatcher;
-    this.checkpoints = checkpoints;
-    this.leases = leases;
-    this.queue = queue;
-    this.settings = settings;
-    this.metrics = metrics;
-    this.stopping = stopping;
   }
 
   /** Tells the consumer that its lease is gone; it stops before the next record. */
@@ -71,21 +49,21 @@ final class ShardConsumer implements Runnable {
   }
 
   private boolean shouldStop() {
-    return stopping.get() || leaseLost.get() || Thread.currentThread().isInterrupted();
+    return context.stopping().get() || leaseLost.get() || Thread.currentThread().isInterrupted();
   }
 
   @Override
   public void run() {
-    MDC.put("stream", stream.name());
+    MDC.put("stream", context.stream().name());
     MDC.put("shardId", shardId);
-    log.info("Reading shard {} of stream {} from {}", shardId, stream.name(), start);
+    log.info("Reading shard {} of stream {} from {}", shardId, context.stream().name(), start);
     try {
       consumeFrom(start);
     } catch (StaleCheckpointException e) {
       // Records older than the checkpoint are gone; the oldest kept one is the best restart.
       log.error("{}; the records after it have expired, so reading shard {} from its oldest "
           + "record instead", e.getMessage(), shardId);
-      metrics.staleCheckpoint(shardId);
+      context.metrics().staleCheckpoint(shardId);
       restartFromOldest();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -93,7 +71,7 @@ final class ShardConsumer implements Runnable {
       log.error("Reading shard {} failed: {}; the lease is released and the shard will be "
           + "read again from its checkpoint", shardId, e.toString(), e);
     } finally {
-      log.info("Stopped reading shard {} of stream {}", shardId, stream.name());
+      log.info("Stopped reading shard {} of stream {}", shardId, context.stream().name());
       MDC.remove("stream");
       MDC.remove("shardId");
     }
@@ -111,7 +89,7 @@ final class ShardConsumer implements Runnable {
   }
 
   private void consumeFrom(StartPosition position) throws InterruptedException {
-    try (ShardReader reader = stream.openReader(shardId, position)) {
+    try (ShardReader reader = context.stream().openReader(shardId, position)) {
       consume(reader);
     }
   }
@@ -119,8 +97,8 @@ final class ShardConsumer implements Runnable {
   private void consume(ShardReader reader) throws InterruptedException {
     String lastSequence = null;
     while (!shouldStop()) {
-      ShardBatch batch = reader.read(settings.batchSize());
-      metrics.recordBatch(shardId, batch);
+      ShardBatch batch = reader.read(context.settings().batchSize());
+      context.metrics().recordBatch(shardId, batch);
       for (RawRecord record : batch.records()) {
         if (shouldStop()) {
           return;
@@ -136,7 +114,7 @@ final class ShardConsumer implements Runnable {
       }
       caughtUp = batch.records().isEmpty();
       if (caughtUp) {
-        sleep(settings.idleSleep());
+        sleep(context.settings().idleSleep());
       }
     }
   }
@@ -147,11 +125,12 @@ final class ShardConsumer implements Runnable {
     Duration backoff = Duration.ofSeconds(1);
     while (true) {
       try {
-        Dispatcher.Result result = database.inTransaction(c -> {
-          if (!leases.holds(c, stream.name(), shardId, settings.owner())) {
+        String streamName = context.stream().name();
+        Dispatcher.Result result = context.database().inTransaction(c -> {
+          if (!context.leases().holds(c, streamName, shardId, context.settings().owner())) {
             return null;
           }
-          return dispatcher.handle(c, stream.name(), record);
+          return context.dispatcher().handle(c, streamName, record);
         });
         if (result == null) {
           log.warn("Lease of shard {} lost before record {}; stopping", shardId,
@@ -159,23 +138,23 @@ final class ShardConsumer implements Runnable {
           leaseLost.set(true);
           return false;
         }
-        metrics.recordHandled(shardId, result.outcome());
-        queue.enqueue(result.newRuns());
+        context.metrics().recordHandled(shardId, result.outcome());
+        context.queue().enqueue(result.newRuns());
         return true;
       } catch (StoreException e) {
         if (e.isTransactionConflict()) {
           log.info("Record {} of shard {} conflicted with another transaction ({}); retrying",
               record.sequenceNumber(), shardId, e.getMessage());
-        } else if (!database.isAvailable()) {
+        } else if (!context.database().isAvailable()) {
           log.error("Agent database unavailable while handling record {} of shard {}: {}; "
               + "retrying in {} s. Status: {}", record.sequenceNumber(), shardId,
-              e.getMessage(), backoff.toSeconds(), metrics.describe());
-          metrics.databaseUnavailable();
-        } else if (++failures >= settings.maxHandleAttempts()) {
+              e.getMessage(), backoff.toSeconds(), context.metrics().describe());
+          context.metrics().databaseUnavailable();
+        } else if (++failures >= context.settings().maxHandleAttempts()) {
           return quarantine(record, e);
         }
       } catch (RuntimeException e) {
-        if (++failures >= settings.maxHandleAttempts()) {
+        if (++failures >= context.settings().maxHandleAttempts()) {
           return quarantine(record, e);
         }
         log.warn("Handling record {} of shard {} failed (attempt {}): {}",
@@ -192,21 +171,21 @@ final class ShardConsumer implements Runnable {
 
   private boolean quarantine(RawRecord record, Exception error) {
     // One line, as a driver's message may quote a statement over several.
-    String reason = ("handling failed " + settings.maxHandleAttempts() + " times: " + error)
-        .replaceAll("\\s*\\R\\s*", " ");
-    database.inTransaction(c -> {
-      dispatcher.quarantine(c, stream.name(), record, reason);
+    String reason = ("handling failed " + context.settings().maxHandleAttempts() + " times: "
+        + error).replaceAll("\\s*\\R\\s*", " ");
+    context.database().inTransaction(c -> {
+      context.dispatcher().quarantine(c, context.stream().name(), record, reason);
       return null;
     });
-    metrics.recordHandled(shardId, Dispatcher.Outcome.QUARANTINED);
+    context.metrics().recordHandled(shardId, Dispatcher.Outcome.QUARANTINED);
     log.error("Quarantined record {} of shard {}: {}; the shard moves on. Status: {}",
-        record.sequenceNumber(), shardId, reason, metrics.describe(), error);
+        record.sequenceNumber(), shardId, reason, context.metrics().describe(), error);
     return true;
   }
 
   private void markFinished(String lastSequence) {
-    database.inTransaction(c -> {
-      checkpoints.markFinished(c, stream.name(), shardId, lastSequence);
+    context.database().inTransaction(c -> {
+      context.checkpoints().markFinished(c, context.stream().name(), shardId, lastSequence);
       return null;
     });
     finished = true;

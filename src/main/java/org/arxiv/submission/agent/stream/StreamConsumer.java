@@ -42,6 +42,7 @@ public final class StreamConsumer implements AutoCloseable {
   private final Map<String, String> waitingFor = new ConcurrentHashMap<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Map<String, Running> running = new ConcurrentHashMap<>();
+  private final ConsumerContext context;
   /** When each held lease was last renewed, in {@link System#nanoTime()}. */
   private final Map<String, Long> renewedAt = new ConcurrentHashMap<>();
   private volatile boolean allShardsFinished;
@@ -62,6 +63,8 @@ public final class StreamConsumer implements AutoCloseable {
     this.queue = queue;
     this.settings = settings;
     this.metrics = metrics;
+    this.context = new ConsumerContext(stream, database, dispatcher, checkpoints, leases, queue,
+        settings, metrics, stopping);
   }
 
   /** Starts the coordinator thread. */
@@ -193,8 +196,7 @@ public final class StreamConsumer implements AutoCloseable {
     StartPosition start = checkpoint != null && checkpoint.sequenceNumber() != null
         ? new StartPosition.AfterSequenceNumber(checkpoint.sequenceNumber())
         : defaultStart;
-    ShardConsumer consumer = new ShardConsumer(stream, shardId, start, database, dispatcher,
-        checkpoints, leases, queue, settings, metrics, stopping);
+    ShardConsumer consumer = new ShardConsumer(context, shardId, start);
     Thread thread = new Thread(consumer, "shard-" + shardId);
     running.put(shardId, new Running(consumer, thread));
     renewedAt.put(shardId, System.nanoTime());

@@ -19,10 +19,10 @@ import org.arxiv.submission.agent.store.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 
 /**
- * The health check while MariaDB stops answering and the pool would wait 30 s for a connection:
- * {@code /health} reports 503 within its own short timeout, and {@code /metrics} keeps
- * answering meanwhile. The HTTP client gives up after 10 s, so a check that waited for the pool
- * fails the test.
+ * The health check while MariaDB stops responding and the pool would wait 30 s for a
+ * connection. {@code /health} returns 503 within its own short timeout, and {@code /metrics}
+ * still responds meanwhile. The HTTP client gives up after 10 s, so a check that waits for the
+ * pool fails the test.
  */
 class HealthCheckTest {
 

@@ -52,7 +52,7 @@ final class KinesisFaultProxy implements AutoCloseable {
   private static final String TARGET_PREFIX = "Kinesis_20131202.";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  /** Headers that the JDK client sets itself and refuses to be given. */
+  /** Headers that the JDK client sets itself and rejects from callers. */
   private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length",
       "expect", "upgrade", "transfer-encoding", "keep-alive");
 

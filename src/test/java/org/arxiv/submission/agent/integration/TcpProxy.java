@@ -95,7 +95,7 @@ final class TcpProxy implements AutoCloseable {
   }
 
   /**
-   * Closes every open connection and accepts new ones without ever answering them until
+   * Closes every open connection and accepts new ones but never forwards their bytes until
    * {@link #restore()}, as a database host that stops responding does.
    */
   void stall() {

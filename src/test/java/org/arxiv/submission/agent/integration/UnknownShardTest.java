@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The run command told to read a shard that the stream does not have. */
+/** The run command configured to read a shard that the stream does not have. */
 class UnknownShardTest {
 
   @TempDir

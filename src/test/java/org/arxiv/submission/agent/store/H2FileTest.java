@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The H2 file database as a second process sees it: refused with a message that says why while
- * another agent holds it, and holding every commit after that agent is killed.
+ * The H2 file database opened from a second process. While another agent has it open, opening
+ * fails with a message that gives the reason. After that agent is killed, every commit it made
+ * is still in the file.
  */
 class H2FileTest {
 
