@@ -38,7 +38,7 @@ public final class KinesisEventStream implements EventStream {
 
   /**
    * Creates the stream on an existing client. It makes no call yet: call {@link
-   * #awaitActive()} before reading, or use {@link #open}.
+   * #awaitActive()} before reading.
    */
   public KinesisEventStream(KinesisSettings settings, KinesisClient client, Clock clock,
       Sleeper sleeper, MeterRegistry meters) {
@@ -47,24 +47,6 @@ public final class KinesisEventStream implements EventStream {
         settings.backoff(), meters);
     this.setup = new StreamSetup(client, settings);
     this.publisher = new KinesisPublisher(context);
-  }
-
-  /**
-   * Builds the client from the settings, waits until the stream is ACTIVE (creating it when
-   * {@code KINESIS_CREATE_STREAM} is true) and returns the stream.
-   *
-   * @param lookup the source of rotated static keys, usually {@code System::getenv}
-   */
-  public static KinesisEventStream open(KinesisSettings settings,
-      Function<String, String> lookup, MeterRegistry meters) {
-    KinesisEventStream stream = create(settings, lookup, meters);
-    try {
-      stream.awaitActive();
-      return stream;
-    } catch (RuntimeException e) {
-      stream.close();
-      throw e;
-    }
   }
 
   /**

@@ -144,13 +144,14 @@ class KinesisStreamSetupTest {
   }
 
   @Test
-  void openCreatesAndCloses() throws Exception {
+  void createAwaitUseAndClose() throws Exception {
     Map<String, String> variables = KinesaliteStream.variables(2);
     KinesisSettings settings = KinesisSettings.fromLookup(variables::get, Clock.systemUTC());
     test = KinesaliteStream.unopened(variables);
 
     try (KinesisEventStream stream =
-        KinesisEventStream.open(settings, variables::get, new SimpleMeterRegistry())) {
+        KinesisEventStream.create(settings, variables::get, new SimpleMeterRegistry())) {
+      stream.awaitActive();
       assertThat(stream.name()).isEqualTo(settings.streamName());
       assertThat(stream.listShards()).hasSize(2);
       assertThat(stream.publisher().publish(KinesaliteStream.records(4, 2))).hasSize(4);
